@@ -1,0 +1,82 @@
+/**
+ * Starts the simulated government portals (one HTTP server per portal on 127.0.0.1, port 0) and
+ * reports what a correct crawl of them must find. Used by tests and by the demo crawl.
+ */
+import type { PortalSeed } from '../src/types.js';
+import { seedReportBody } from './fixtures/seed-text.js';
+import type { BuiltPortal } from './portals/common.js';
+import { buildHenan } from './portals/henan.js';
+import { buildLuyi } from './portals/luyi.js';
+import { buildXiangfu } from './portals/xiangfu.js';
+import { buildYunnan } from './portals/yunnan.js';
+import { serveSite, type RequestLogEntry, type RunningServer } from './server.js';
+import type { ExpectedReport, SimulatedPortal, SimulatedPortals } from './types.js';
+
+export { seedReportBody };
+export type { ExpectedReport, SimulatedPortal, SimulatedPortals } from './types.js';
+
+export async function startSimulatedPortals(options: { latencyMs?: number } = {}): Promise<SimulatedPortals> {
+  const built: BuiltPortal[] = [buildHenan(), buildLuyi(), buildXiangfu(), buildYunnan()];
+  const requestLog: RequestLogEntry[] = [];
+  const servers: RunningServer[] = [];
+  try {
+    for (const b of built) {
+      servers.push(await serveSite({ portal: b.id, site: b.site, log: requestLog, latencyMs: options.latencyMs ?? 0 }));
+    }
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw err;
+  }
+
+  const portals: SimulatedPortal[] = [];
+  const expected: ExpectedReport[] = [];
+  const decoys: string[] = [];
+  built.forEach((b, i) => {
+    const origin = servers[i]!.origin;
+    const seed: PortalSeed = {
+      id: b.id,
+      name: b.name,
+      region: b.region,
+      start: [`${origin}${b.startPath}`],
+      home: `${origin}/`,
+      maxListingPages: b.maxListingPages,
+      note: 'simulated portal (sim/)',
+    };
+    portals.push({ seed, origin, traits: b.traits });
+    for (const it of b.items) {
+      const url = `${origin}${it.path}`;
+      if (!it.report) {
+        decoys.push(url);
+        continue;
+      }
+      const r = it.report;
+      expected.push({
+        portal: b.id,
+        url,
+        title: r.title,
+        year: r.year,
+        region: r.region,
+        issuer: r.issuer,
+        published: it.date,
+        ...(r.seed ? { seed: r.seed } : {}),
+        images: r.images,
+        ...(r.gb18030Only ? { gb18030Only: r.gb18030Only } : {}),
+        body: r.body,
+      });
+    }
+  });
+
+  let closed = false;
+  return {
+    portals,
+    seeds: portals.map((p) => p.seed),
+    expected,
+    decoys,
+    requestLog,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all(servers.map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The archive's SQLite schema, as an ordered list of migrations keyed by PRAGMA user_version, so
+ * an archive written by an older version opens and upgrades in place.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    portal TEXT NOT NULL,
+    title TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    region_code TEXT NOT NULL,
+    region_name TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    published TEXT,
+    text TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    folder TEXT NOT NULL
+  );
+  CREATE INDEX reports_region_year ON reports (region_code, year);
+  CREATE INDEX reports_year ON reports (year);
+  CREATE TABLE report_images (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    file TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    alt TEXT,
+    stored INTEGER NOT NULL,
+    PRIMARY KEY (report_id, position)
+  );
+  -- Trigram FTS finds Chinese substrings of 3+ characters; shorter queries scan text instead
+  -- (query/text-search.ts), which is fast enough at archive sizes of tens of thousands.
+  CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id', tokenize='trigram');
+  CREATE TRIGGER reports_ai AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
+    INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  END;
+  CREATE TRIGGER reports_au AFTER UPDATE ON reports BEGIN
+    INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  `,
+];

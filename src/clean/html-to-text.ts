@@ -1,0 +1,81 @@
+/**
+ * Renders a report body element as plain text the way a reader sees it: one line per block,
+ * table cells separated by tabs, images as a reference token at their place. Tabs and runs of
+ * non-breaking spaces inside a line are kept: they are the columns of text tables pasted from Word,
+ * which the table extractor reads later.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import type { BodyImage } from '../types.js';
+import { resolveHref } from '../crawl/listing/listing-links.js';
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'head', 'select', 'button']);
+const CELL = new Set(['td', 'th']);
+
+export interface RenderedText {
+  text: string;
+  images: BodyImage[];
+}
+
+/** File name of an image URL, unique within one report. */
+function imageFileName(url: string, taken: Set<string>): string {
+  const base = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'image').replace(/[\\/:*?"<>|\s]/g, '_') || 'image';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${i}_${base}`;
+  taken.add(name);
+  return name;
+}
+
+export function imageRef(file: string): string {
+  return `[图片:${file}]`;
+}
+
+export function renderText(root: Element, baseUrl: string): RenderedText {
+  const lines: string[] = [];
+  let line = '';
+  const images: BodyImage[] = [];
+  const files = new Set<string>();
+
+  const breakLine = () => {
+    const trimmed = line.replace(/[ \u3000]+$/u, '').replace(/^ +/, '');
+    if (trimmed.replace(/\s/g, '')) lines.push(trimmed);
+    line = '';
+  };
+
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      // A whitespace run holding a newline is source formatting; tabs alone are cell separators.
+      line += node.data.replace(/[ \t\r\n\f]*[\r\n][ \t\r\n\f]*/g, ' ').replace(/ {2,}/g, ' ').replace(/\u00a0/g, ' ');
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+    const element = node as Element;
+    const name = element.name.toLowerCase();
+    if (SKIP.has(name)) return;
+    if (name === 'img') {
+      const url = resolveHref(element.attribs['src'] ?? element.attribs['data-src'], baseUrl);
+      if (!url) return;
+      const file = imageFileName(url, files);
+      const image: BodyImage = { url, ref: imageRef(file), file };
+      if (element.attribs['alt']) image.alt = element.attribs['alt'];
+      images.push(image);
+      breakLine();
+      line = image.ref;
+      breakLine();
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) breakLine();
+    if (CELL.has(name) && line) line += '\t';
+    for (const child of element.children) walk(child);
+    if (block) breakLine();
+  };
+
+  walk(root);
+  breakLine();
+  return { text: lines.join('\n'), images };
+}

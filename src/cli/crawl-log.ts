@@ -1,0 +1,41 @@
+/**
+ * The crawl's journal: one JSON object per line under <storage>/logs/, plus short progress lines
+ * for the person watching.
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { CrawlEvent } from '../crawl/crawl-events.js';
+
+export class CrawlLog {
+  private readonly stream: WriteStream;
+  readonly path: string;
+
+  constructor(storageDir: string, command: string, now = new Date()) {
+    const dir = join(storageDir, 'logs');
+    mkdirSync(dir, { recursive: true });
+    this.path = join(dir, `${command}-${now.toISOString().replace(/[:.]/g, '-')}.jsonl`);
+    this.stream = createWriteStream(this.path, { flags: 'a' });
+  }
+
+  write(event: CrawlEvent | Record<string, unknown>): void {
+    this.stream.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.stream.end(resolve));
+  }
+}
+
+/** One human line for the events worth seeing live; undefined for the rest. */
+export function progressLine(event: CrawlEvent): string | undefined {
+  switch (event.type) {
+    case 'listing':
+      return `  [${event.portal}] listing ${event.url} — ${event.reports} report link(s), ${event.follow} more page(s) (${event.paging})`;
+    case 'report':
+      return `  [${event.portal}] ${event.outcome.padEnd(9)} #${event.id} ${event.year} ${event.region} ${event.title}`;
+    case 'error':
+      return `  [${event.portal}] ERROR ${event.stage}: ${event.error} — ${event.url}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The only place that talks HTTP. Passed into the crawler so tests and benchmarks can swap it.
+ * Bytes are returned untouched: decoding is the decode stage's job, because portals mislabel
+ * their charset and any library that decodes for us guesses wrong on GBK pages.
+ */
+import { FetchError } from '../errors.js';
+import type { FetchedPage } from '../types.js';
+
+export interface FetchOptions {
+  method?: 'GET' | 'POST';
+  /** Form body for POST (Hanweb's dataproxy accepts both). */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export interface Fetcher {
+  fetch(url: string, options?: FetchOptions): Promise<FetchedPage>;
+}
+
+export interface HttpFetcherOptions {
+  userAgent: string;
+  timeoutMs: number;
+  /** Injected clock, so records carry reproducible times in tests. */
+  now?: () => Date;
+}
+
+export class HttpFetcher implements Fetcher {
+  constructor(private readonly options: HttpFetcherOptions) {}
+
+  async fetch(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
+    const headers: Record<string, string> = {
+      'user-agent': this.options.userAgent,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'zh-CN,zh;q=0.9',
+      ...options.headers,
+    };
+    let body: string | undefined;
+    if (options.form) {
+      body = new URLSearchParams(options.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: options.method ?? 'GET',
+        headers,
+        body,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (cause) {
+      throw new FetchError(url, 0, { cause });
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) throw new FetchError(url, response.status);
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      responseHeaders[name.toLowerCase()] = value;
+    });
+    return {
+      url,
+      finalUrl: response.url || url,
+      status: response.status,
+      headers: responseHeaders,
+      body: bytes,
+      fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Errors carry the URL and pipeline stage they happened at, and say whether trying again can help.
+ * The CLI turns them into a one-line reason and an exit code.
+ */
+export type Stage = 'config' | 'fetch' | 'decode' | 'clean' | 'extract' | 'archive' | 'query';
+
+export class XxgkError extends Error {
+  override name = 'XxgkError';
+  constructor(
+    message: string,
+    readonly stage: Stage,
+    readonly url?: string,
+    /** True when the same request may succeed later (network trouble, 5xx, 429). */
+    readonly retryable = false,
+    options?: { cause?: unknown },
+  ) {
+    super(url ? `${message} (${stage}: ${url})` : message, options);
+  }
+}
+
+/** Bad seeds, options or storage paths: the user must fix something. */
+export class ConfigError extends XxgkError {
+  override name = 'ConfigError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'config', undefined, false, options);
+  }
+}
+
+/** An HTTP response that was not a usable page. */
+export class FetchError extends XxgkError {
+  override name = 'FetchError';
+  constructor(url: string, readonly status: number, options?: { cause?: unknown }) {
+    super(`HTTP ${status || 'failure'}`, 'fetch', url, status === 0 || status === 429 || status >= 500, options);
+  }
+}
+
+/** Bytes that no candidate encoding turns into plausible text. */
+export class DecodeError extends XxgkError {
+  override name = 'DecodeError';
+  constructor(message: string, url?: string) {
+    super(message, 'decode', url, false);
+  }
+}
+
+/** A page that looked like a report but from which a required field could not be derived. */
+export class ExtractError extends XxgkError {
+  override name = 'ExtractError';
+  constructor(message: string, url?: string) {
+    super(message, 'extract', url, false);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Read-only questions to the archive: filtered lists, one report, everything for export.
+ */
+import { rowToReport, type Db, type ReportRow } from '../archive/archive-db.js';
+import { resolveRegion } from '../extract/region.js';
+import { ConfigError } from '../errors.js';
+import { textConditions, type SqlCondition } from './text-search.js';
+import type { ArchivedReport } from '../types.js';
+
+export interface ReportFilter {
+  /** A GB/T 2260 code (a province or city code includes everything under it) or a region name. */
+  region?: string;
+  year?: number;
+  /** Words that must all occur; any length, two-character Chinese words included. */
+  text?: string;
+  portal?: string;
+}
+
+/** Province codes end in 0000 and city codes in 00: they stand for everything under them. */
+export function regionCodeCondition(code: string): SqlCondition {
+  if (code.endsWith('0000')) return { sql: 'substr(r.region_code, 1, 2) = ?', params: [code.slice(0, 2)] };
+  if (code.endsWith('00')) return { sql: 'substr(r.region_code, 1, 4) = ?', params: [code.slice(0, 4)] };
+  return { sql: 'r.region_code = ?', params: [code] };
+}
+
+function regionCondition(region: string): SqlCondition {
+  if (/^\d{6}$/.test(region)) return regionCodeCondition(region);
+  const resolved = resolveRegion([region]);
+  // The stored name matters too: reports keep the name in use when they were written (开封县).
+  if (!resolved) return { sql: 'r.region_name = ?', params: [region] };
+  const byCode = regionCodeCondition(resolved.code);
+  return { sql: `(${byCode.sql} OR r.region_name = ?)`, params: [...byCode.params, region] };
+}
+
+export function filterConditions(filter: ReportFilter): SqlCondition[] {
+  const conditions: SqlCondition[] = [];
+  if (filter.region) conditions.push(regionCondition(filter.region));
+  if (filter.year !== undefined) conditions.push({ sql: 'r.year = ?', params: [filter.year] });
+  if (filter.portal) conditions.push({ sql: 'r.portal = ?', params: [filter.portal] });
+  if (filter.text) conditions.push(...textConditions(filter.text));
+  return conditions;
+}
+
+export function findReports(db: Db, filter: ReportFilter = {}): ArchivedReport[] {
+  if (filter.year !== undefined && !Number.isInteger(filter.year)) throw new ConfigError(`--year must be a whole year`);
+  const conditions = filterConditions(filter);
+  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const rows = db
+    .prepare(`SELECT r.* FROM reports r ${where} ORDER BY r.region_code, r.year, r.id`)
+    .all(...conditions.flatMap((c) => c.params)) as ReportRow[];
+  return rows.map((row) => rowToReport(db, row));
+}
+
+export function getReport(db: Db, id: number): ArchivedReport | undefined {
+  const row = db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+  return row ? rowToReport(db, row) : undefined;
+}
+
+export interface RegionYearCount {
+  regionCode: string;
+  regionName: string;
+  year: number;
+  reports: number;
+}
+
+/** How many reports the archive holds per region and year. */
+export function countByRegionYear(db: Db): RegionYearCount[] {
+  return db
+    .prepare(
+      `SELECT region_code AS regionCode, region_name AS regionName, year, count(*) AS reports
+       FROM reports GROUP BY region_code, region_name, year ORDER BY region_code, year`,
+    )
+    .all() as RegionYearCount[];
+}

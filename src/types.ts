@@ -1,0 +1,112 @@
+/**
+ * Records that cross module boundaries. Each pipeline stage takes one of these and returns the
+ * next: FetchedPage (crawl) → DecodedPage (decode) → CleanReport (clean) → ReportRecord (extract)
+ * → ArchivedReport (archive).
+ */
+
+/** One portal as configured in `seeds/*.json`. */
+export interface PortalSeed {
+  /** Stable identifier, used in the archive and on the command line. */
+  id: string;
+  /** The portal's own name, e.g. 鹿邑县人民政府. Also used to detect hijacked site names. */
+  name: string;
+  /** GB/T 2260 code of the region the portal belongs to; the fallback region of its reports. */
+  region: string;
+  /** URLs of the annual-report column (first listing page of each). */
+  start: string[];
+  /** Homepage, used to discover the report column when `start` is empty. */
+  home?: string;
+  /** Upper bound on listing pages followed per start URL. */
+  maxListingPages?: number;
+  /** Free-form note, e.g. "unverified". */
+  note?: string;
+}
+
+/** Bytes as they came off the wire; never modified after fetching. */
+export interface FetchedPage {
+  /** URL requested. */
+  url: string;
+  /** URL after redirects. */
+  finalUrl: string;
+  status: number;
+  /** Response headers, lower-cased names. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** ISO timestamp. */
+  fetchedAt: string;
+}
+
+/** Where the decoder's choice of encoding came from. */
+export type EncodingSource = 'bom' | 'header' | 'meta' | 'xml-declaration' | 'sniffed' | 'default';
+
+export interface DecodedPage {
+  text: string;
+  /** Canonical encoding name actually used, e.g. 'utf-8', 'gb18030'. */
+  encoding: string;
+  source: EncodingSource;
+  /** The label the page or server claimed, if any, when it differs from what was used. */
+  mislabelled?: string;
+}
+
+/** A link found on a listing page. */
+export interface ListingLink {
+  url: string;
+  title: string;
+  /** Date shown next to the link (YYYY-MM-DD), if any. */
+  date?: string;
+}
+
+/** An administrative region: GB/T 2260 code and the name used for it. */
+export interface Region {
+  code: string;
+  name: string;
+}
+
+/** An image found inside a report body, referenced from the text by its `ref`. */
+export interface BodyImage {
+  /** Absolute URL of the image. */
+  url: string;
+  /** Token written into the clean text where the image stood, e.g. `[图片:111.jpg]`. */
+  ref: string;
+  /** File name the image is stored under, inside the report's folder. */
+  file: string;
+  alt?: string;
+}
+
+/** The report part of a page, chrome removed. */
+export interface CleanReport {
+  /** Title as the page shows it (heading, or <title> as a fallback). */
+  title: string;
+  /** Clean body text, paragraphs separated by blank lines. */
+  text: string;
+  images: BodyImage[];
+  /** Publication date found in the page (YYYY-MM-DD). */
+  published?: string;
+  /** The 来源 / 发布机构 value, if the page states one. */
+  source?: string;
+}
+
+/** A report ready to be filed. */
+export interface ReportRecord {
+  url: string;
+  portal: string;
+  title: string;
+  /** The year reported on (not the year published). */
+  year: number;
+  region: Region;
+  issuer: string;
+  published?: string;
+  text: string;
+  images: BodyImage[];
+  encoding: string;
+}
+
+/** A report as stored in the archive. */
+export interface ArchivedReport extends ReportRecord {
+  id: number;
+  fetchedAt: string;
+  /** sha256 of the clean text, to tell changed reports from unchanged ones. */
+  contentHash: string;
+  /** Folder under the storage directory holding raw bytes, text and images. */
+  folder: string;
+}
