@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 
 missing=()
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then missing+=(fonts-noto-cjk); fi
+# Read the font list first: `fc-list | grep -q` fails under pipefail when grep exits early.
+fonts=$(fc-list : family 2>/dev/null || true)
+if ! grep -qi 'Noto Sans CJK' <<<"$fonts"; then missing+=(fonts-noto-cjk); fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing[*]} with apt-get"
