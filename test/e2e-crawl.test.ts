@@ -197,3 +197,19 @@ test('the CLI fails with a one-line reason and a usage exit code on bad input', 
   assert.equal(noReport.code, 2);
   assert.match(noReport.stderr, /no report with id 99999/);
 });
+
+test('`xxgk demo` runs the bundled portals end to end and prints the archive per region and year', async () => {
+  const demoDir = await mkdtemp(join(tmpdir(), 'xxgk-demo-'));
+  try {
+    const demo = await runCli(['demo', '--quiet', '--storage', demoDir]);
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.match(demo.stdout, /archived, per region and year:/);
+    for (const expected of sim.expected) {
+      assert.match(demo.stdout, new RegExp(`${expected.region.code}\\s+${expected.region.name}\\s+${expected.year}\\s+\\d`));
+    }
+    const summary = await runCli(['query', '--format', 'json', '--storage', demoDir]);
+    assert.equal(JSON.parse(summary.stdout).length, sim.expected.length);
+  } finally {
+    await rm(demoDir, { recursive: true, force: true });
+  }
+});
