@@ -9,14 +9,15 @@ import { buildHenan } from './portals/henan.js';
 import { buildLuyi } from './portals/luyi.js';
 import { buildXiangfu } from './portals/xiangfu.js';
 import { buildYunnan } from './portals/yunnan.js';
+import { buildZhoukou } from './portals/zhoukou.js';
 import { serveSite, type RequestLogEntry, type RunningServer } from './server.js';
-import type { ExpectedReport, SimulatedPortal, SimulatedPortals } from './types.js';
+import type { ExpectedReport, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 export { seedReportBody };
-export type { ExpectedReport, SimulatedPortal, SimulatedPortals } from './types.js';
+export type { ExpectedReport, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 export async function startSimulatedPortals(options: { latencyMs?: number } = {}): Promise<SimulatedPortals> {
-  const built: BuiltPortal[] = [buildHenan(), buildLuyi(), buildXiangfu(), buildYunnan()];
+  const built: BuiltPortal[] = [buildHenan(), buildLuyi(), buildXiangfu(), buildYunnan(), buildZhoukou()];
   const requestLog: RequestLogEntry[] = [];
   const servers: RunningServer[] = [];
   try {
@@ -31,6 +32,7 @@ export async function startSimulatedPortals(options: { latencyMs?: number } = {}
   const portals: SimulatedPortal[] = [];
   const expected: ExpectedReport[] = [];
   const decoys: string[] = [];
+  const spamLabels: SpamLabel[] = [];
   built.forEach((b, i) => {
     const origin = servers[i]!.origin;
     const seed: PortalSeed = {
@@ -43,6 +45,7 @@ export async function startSimulatedPortals(options: { latencyMs?: number } = {}
       note: 'simulated portal (sim/)',
     };
     portals.push({ seed, origin, traits: b.traits });
+    for (const { path, ...label } of b.spamLabels ?? []) spamLabels.push({ url: `${origin}${path}`, ...label });
     for (const it of b.items) {
       const url = `${origin}${it.path}`;
       if (!it.report) {
@@ -72,6 +75,7 @@ export async function startSimulatedPortals(options: { latencyMs?: number } = {}
     seeds: portals.map((p) => p.seed),
     expected,
     decoys,
+    spamLabels,
     requestLog,
     close: async () => {
       if (closed) return;

@@ -28,9 +28,36 @@ export interface ExpectedReport {
   /**
    * The report text a perfect extractor returns: the body's paragraphs one per line, chrome
    * excluded, image lines written as their file name (as the seeds do). For seed-built pages it
-   * equals `seedReportBody(seed)`; spam is not removed.
+   * equals `seedReportBody(seed)`; spam is not removed. For pages tampered with from a clean
+   * original (zhoukou) it is that original: what a perfect extractor plus spam repair returns.
    */
   body?: string;
+}
+
+/** Where an injection sits: the report's title (<title>, heading), its body, the 来源 value, or page chrome (header, column names, footer, meta keywords). */
+export type SpamWhere = 'title' | 'body' | 'source' | 'chrome';
+
+/**
+ * Ground truth for one report page as served by a hijacked portal. Expected reports without a
+ * label are clean (one zhoukou page is full of words keyword filters trip on) and must come through
+ * a spam stage unchanged.
+ */
+export interface SpamLabel {
+  /** The report page. */
+  url: string;
+  /**
+   * Every substitution/injection in the page's title, body, 来源 and footer: the string as injected
+   * and the original it replaced ('' when the original cannot be known or nothing was replaced,
+   * e.g. a keyword run). One entry per distinct (found, original, where), however often it occurs.
+   */
+  injected: { found: string; original: string; where: SpamWhere }[];
+  /** Text of hidden blocks (tags stripped, entities decoded, whitespace collapsed). */
+  hiddenBlocks: string[];
+  redirectScript: boolean;
+  /** The <title> as tampered (absent when the <title> is untouched). */
+  hijackedTitle?: string;
+  /** A foreign domain planted beside the site name, e.g. www.bet365-zk.com */
+  hijackedDomain?: string;
 }
 
 export interface SimulatedPortal {
@@ -48,6 +75,8 @@ export interface SimulatedPortals {
   expected: ExpectedReport[];
   /** Absolute URLs of listed items that are not annual reports and must not be archived. */
   decoys: string[];
+  /** Spam ground truth for every tampered report page (and for clean pages full of words a keyword filter trips on). */
+  spamLabels: SpamLabel[];
   /** Requests served so far, per portal id (for politeness and nightly-cost tests). */
   requestLog: { portal: string; path: string; at: number }[];
   close(): Promise<void>;

@@ -3,6 +3,9 @@
  * next: FetchedPage (crawl) → DecodedPage (decode) → CleanReport (clean) → ReportRecord (extract)
  * → ArchivedReport (archive).
  */
+import type { SpamFinding } from './clean/spam/spam-types.js';
+
+export type { SpamFinding, SpamKind, SpamContext } from './clean/spam/spam-types.js';
 
 /** One portal as configured in `seeds/*.json`. */
 export interface PortalSeed {
@@ -84,6 +87,14 @@ export interface CleanReport {
   published?: string;
   /** The 来源 / 发布机构 value, if the page states one. */
   source?: string;
+  /** Every spam injection removed or repaired on the way. */
+  spam: SpamFinding[];
+}
+
+/** What the listing said about a report link: kept so a report can be reprocessed offline. */
+export interface ListingHint {
+  title: string;
+  date?: string;
 }
 
 /** A report ready to be filed. */
@@ -99,6 +110,8 @@ export interface ReportRecord {
   text: string;
   images: BodyImage[];
   encoding: string;
+  spam: SpamFinding[];
+  listing?: ListingHint;
 }
 
 /** A report as stored in the archive. */

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReportArchive } from '../src/archive/report-archive.js';
-import { findReports, getReport, countByRegionYear } from '../src/query/report-query.js';
+import { findReports, getReport, countByRegionYear, spamByPortal } from '../src/query/report-query.js';
 import { toExported } from '../src/query/export-record.js';
 import type { FetchedPage, ReportRecord } from '../src/types.js';
 
@@ -23,6 +23,7 @@ function record(overrides: Partial<ReportRecord>): ReportRecord {
     text: '一、总体情况\n本年度未发生政府信息公开行政复议案件。\n[图片:t.jpg]',
     images: [{ url: 'http://www.luyi.gov.cn/t.jpg', ref: '[图片:t.jpg]', file: 't.jpg' }],
     encoding: 'gb18030',
+    spam: [],
     ...overrides,
   };
 }
@@ -45,6 +46,10 @@ before(async () => {
     issuer: '河南省人民政府',
     text: '全省共收到政府信息公开申请。行政诉讼案件若干。',
     images: [],
+    spam: [
+      { kind: 'hijacked-domain', found: 'www.topless40.com', replacement: '', where: 'page' },
+      { kind: 'substitution', found: '365体育备用网址', replacement: '政府信息公开', where: 'text:1' },
+    ],
   });
   await archive.save(henan, page(henan.url), []);
   const kaifeng = record({
@@ -123,4 +128,15 @@ test('counts per region and year', () => {
     countByRegionYear(archive.db).map((c) => `${c.regionCode}/${c.year}:${c.reports}`),
     ['410000/2018:1', '410212/2013:1', '411628/2019:1'],
   );
+});
+
+test('spam findings are kept in order, exported, and list compromised portals', () => {
+  const [henan] = findReports(archive.db, { spam: true });
+  assert.equal(henan?.portal, 'henan');
+  assert.equal(findReports(archive.db, { spam: true }).length, 1);
+  assert.deepEqual(toExported(henan!).spam, [
+    { kind: 'hijacked-domain', found: 'www.topless40.com', replacement: '', where: 'page' },
+    { kind: 'substitution', found: '365体育备用网址', replacement: '政府信息公开', where: 'text:1' },
+  ]);
+  assert.deepEqual(spamByPortal(archive.db), [{ portal: 'henan', reports: 1, findings: 2, kinds: 'hijacked-domain,substitution' }]);
 });

@@ -17,13 +17,14 @@ test('paragraphs become lines; formatting whitespace goes, tab columns stay', ()
     <p>一、总体情况</p>
     <p>
       2019年，鹿邑县认真贯彻落实
-      党中央的要求。
+      党中央的要求。Open Government
+      Information.
     </p>
     <p>\t自然人\t法人或其他组织\t\t总计</p>
     <p>信息内容&nbsp;&nbsp;&nbsp;本年新制作数量</p>`);
   assert.deepEqual(text.split('\n'), [
     '一、总体情况',
-    '2019年，鹿邑县认真贯彻落实 党中央的要求。',
+    '2019年，鹿邑县认真贯彻落实党中央的要求。Open Government Information.',
     '\t自然人\t法人或其他组织\t\t总计',
     '信息内容   本年新制作数量',
   ]);
@@ -66,7 +67,7 @@ test('report page: body without chrome, title, date and source from the meta lin
     <div class="info">发布时间：2020-01-15 09:30 来源：县政府办 浏览次数：231</div>
     <div id="zoom">${BODY_TEXT}</div>
     <div class="xgyd">相关阅读 <a href="/a.html">2019-12-30 会议</a></div>${FOOTER}</body></html>`;
-  const report = extractReport(html, URL_);
+  const report = extractReport(html, URL_, { portalName: '鹿邑县人民政府' });
   assert.equal(report.title, '鹿邑县人民政府2019年政府信息公开工作年度报告');
   assert.equal(report.published, '2020-01-15');
   assert.equal(report.source, '县政府办');
@@ -78,6 +79,7 @@ test('report page: a tampered heading loses to the listing title naming the repo
   const html = `<html><head><title>365体育备用网址_365体育备用</title></head><body>
     <h2>2018年云南省365体育备用网址工作报告</h2><div class="TRS_Editor">${BODY_TEXT}</div></body></html>`;
   const report = extractReport(html, 'http://www.yn.gov.cn/zwgk/ndbg/t1.html', {
+    portalName: '云南省人民政府',
     listingTitle: '2018年云南省政府信息公开工作年度报告',
     listingDate: '2019-12-19',
   });
@@ -88,6 +90,7 @@ test('report page: a tampered heading loses to the listing title naming the repo
 test('report page: a truncated listing title loses to the full page heading', () => {
   const html = `<html><body><h1>开封市祥符区人民政府2016年度政府信息公开工作年度报告</h1><div id="zoom">${BODY_TEXT}</div></body></html>`;
   const report = extractReport(html, 'http://www.xiangfu.gov.cn/art/2017/3/4/art_1_2.html', {
+    portalName: '开封市祥符区人民政府',
     listingTitle: '开封市祥符区人民政府2016年度政府信息公开...',
   });
   assert.equal(report.title, '开封市祥符区人民政府2016年度政府信息公开工作年度报告');

@@ -3,14 +3,34 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { SEED_NAMES, readSeed } from '../sim/fixtures/seed-text.js';
+import { LEGIT_WORDS } from '../sim/fixtures/zhoukou-dept-reports.js';
+import { inlineText } from '../sim/html/text.js';
 import { seedReportBody, startSimulatedPortals } from '../sim/portals.js';
-import type { SimulatedPortals } from '../sim/types.js';
+import type { ExpectedReport, SimulatedPortals, SpamLabel } from '../sim/types.js';
 
 let sim: SimulatedPortals;
 
 async function get(url: string, init?: RequestInit): Promise<{ status: number; type: string; bytes: Buffer }> {
   const res = await fetch(url, init);
   return { status: res.status, type: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function page(url: string): Promise<string> {
+  return (await get(url)).bytes.toString('utf8');
+}
+
+function zhoukouReport(titlePart: string): { e: ExpectedReport; label: SpamLabel } {
+  const e = sim.expected.find((x) => x.portal === 'zhoukou' && x.title.includes(titlePart));
+  assert.ok(e, `zhoukou report ${titlePart}`);
+  const label = sim.spamLabels.find((l) => l.url === e.url);
+  assert.ok(label, `spam label for ${e.title}`);
+  return { e, label };
+}
+
+/** The body paragraphs as served (inside the TRS editor div, style block skipped). */
+function servedParagraphs(html: string): string[] {
+  const editor = html.slice(html.indexOf('<div class="TRS_Editor">'));
+  return [...editor.slice(0, editor.indexOf('</div>')).matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]!);
 }
 
 function portal(id: string) {
@@ -28,14 +48,14 @@ describe('simulated portals', () => {
   });
 
   it('runs one server per portal on 127.0.0.1', () => {
-    assert.equal(sim.portals.length, 4);
+    assert.equal(sim.portals.length, 5);
     const origins = new Set(sim.portals.map((p) => p.origin));
-    assert.equal(origins.size, 4);
+    assert.equal(origins.size, 5);
     for (const p of sim.portals) {
       assert.match(p.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.ok(p.seed.start.every((u) => u.startsWith(p.origin)));
     }
-    assert.deepEqual(sim.seeds.map((s) => s.id), ['henan', 'luyi', 'xiangfu', 'yunnan']);
+    assert.deepEqual(sim.seeds.map((s) => s.id), ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou']);
   });
 
   it('serves every expected report and every decoy with status 200, and logs requests', async () => {
@@ -144,6 +164,145 @@ describe('simulated portals', () => {
     const listing = (await get(portal('yunnan').seed.start[0]!)).bytes.toString('utf8');
     assert.ok(listing.includes('>2018年云南省政府信息公开工作年度报告</a>'));
     assert.match(listing, /createPageHTML\(2, 0, "index", "html"\)/);
+  });
+
+  it('zhoukou: two TRS column pages linked only by createPageHTML(2, i); every report and decoy listed', async () => {
+    const z = portal('zhoukou');
+    assert.deepEqual(z.seed.region, '411600');
+    const page0 = await get(z.seed.start[0]!);
+    assert.equal(page0.type, 'text/html; charset=utf-8');
+    const html0 = page0.bytes.toString('utf8');
+    assert.match(html0, /createPageHTML\(2, 0, "index", "html"\)/);
+    assert.doesNotMatch(html0, /index_1\.html/);
+    const html1 = await page(new URL('index_1.html', z.seed.start[0]!).href);
+    assert.match(html1, /createPageHTML\(2, 1, "index", "html"\)/);
+    const listed = [html0, html1].flatMap((h) => [...h.matchAll(/<li><a href="([^"]+)" title=/g)].map((m) => new URL(m[1]!, z.seed.start[0]!).href));
+    const mine = [...sim.expected.filter((e) => e.portal === 'zhoukou').map((e) => e.url), ...sim.decoys.filter((d) => d.startsWith(z.origin))];
+    assert.deepEqual([...listed].sort(), [...mine].sort());
+    assert.equal(sim.expected.filter((e) => e.portal === 'zhoukou').length, 5);
+    assert.ok(mine.length - 5 >= 8, 'decoys');
+    for (const e of sim.expected.filter((x) => x.portal === 'zhoukou')) {
+      assert.deepEqual(e.region, { code: '411600', name: '周口市' });
+      assert.deepEqual(e.images, []);
+      const chars = [...e.body!].length;
+      assert.ok(chars >= 1500 && chars <= 4000, `${e.title}: ${chars} characters`);
+      assert.match(e.body!, /^[\s\S]*一、总体情况[\s\S]*二、[\s\S]*三、[\s\S]*四、[\s\S]*五、[\s\S]*六、/);
+    }
+    // The porn substitution reached the listing; the other listings show clean titles.
+    const listingText = html0 + html1;
+    assert.ok(listingText.includes('>周口市商务局2019年成人影院免费观看工作年度报告</a>'));
+    for (const t of ['周口市人民政府2019年政府信息公开工作年度报告', '周口市人民政府2020年政府信息公开工作年度报告', '周口市人民政府2021年政府信息公开工作年度报告']) {
+      assert.ok(listingText.includes(`>${t}</a>`), t);
+    }
+  });
+
+  it('zhoukou 2019: hijacked <title>, off-screen link block and referrer redirect right after <body>; body clean', async () => {
+    const { e, label } = zhoukouReport('人民政府2019年');
+    const html = await page(e.url);
+    assert.ok(html.includes('<title>澳门葡京娱乐官网_澳门葡京_周口市人民政府</title>'));
+    assert.equal(label.hijackedTitle, '澳门葡京娱乐官网_澳门葡京_周口市人民政府');
+    assert.deepEqual(label.injected.map((i) => [i.where, i.original]), [['title', ''], ['chrome', ''], ['chrome', '']]);
+    assert.match(html, /<body>\n<div style="position:absolute;left:-9999px;top:-9999px"><a href="http:\/\/[^"]+" target="_blank">澳门葡京/);
+    assert.match(html, /<script type="text\/javascript">[\s\S]*document\.referrer[\s\S]*baidu[\s\S]*sogou[\s\S]*so\.com[\s\S]*window\.location\.href = "http:\/\/[^"]+"[\s\S]*<\/script>/);
+    assert.equal(label.redirectScript, true);
+    assert.ok(html.includes(`<h1 class="title">${e.title}</h1>`));
+    assert.deepEqual(servedParagraphs(html), e.body!.split('\n').map(inlineText));
+  });
+
+  it('zhoukou 商务局: 成人影院免费观看 stands for 政府信息公开 everywhere in the page', async () => {
+    const { e, label } = zhoukouReport('商务局');
+    assert.equal(e.issuer, '周口市商务局');
+    assert.equal(e.title, '周口市商务局2019年政府信息公开工作年度报告');
+    const html = await page(e.url);
+    assert.ok(html.includes('《中华人民共和国成人影院免费观看条例》'));
+    assert.ok(html.includes('<h1 class="title">周口市商务局2019年成人影院免费观看工作年度报告</h1>'));
+    assert.ok(html.includes('<title>周口市商务局2019年成人影院免费观看工作年度报告_周口市人民政府</title>'));
+    assert.ok(html.includes('收到和处理成人影院免费观看申请情况'));
+    assert.ok(!html.includes('政府信息公开'), 'not one 政府信息公开 left on the page');
+    assert.match(html, /<\/body>\n<div style="display:none">[\s\S]*<\/div>\n<\/html>\n$/);
+    assert.deepEqual(label.injected.map((i) => [i.found, i.original]), Array(3).fill(['成人影院免费观看', '政府信息公开']));
+    // Undo the substitution and the served body is the clean original.
+    assert.deepEqual(servedParagraphs(html).map((p) => p.split('成人影院免费观看').join('政府信息公开')), e.body!.split('\n').map(inlineText));
+  });
+
+  it('zhoukou 2020: 北京赛车pk10计划 for 周口市人民政府 in 来源, footer and body, bare 北京赛车 where a word was lost', async () => {
+    const { e, label } = zhoukouReport('人民政府2020年');
+    const html = await page(e.url);
+    assert.ok(html.includes('来源：北京赛车pk10计划办公室'));
+    assert.ok(html.includes('主办单位：北京赛车pk10计划办公室'));
+    assert.ok(html.includes('在汇总北京赛车pk10计划及各县（市、区）'));
+    assert.match(html, /北京赛车(?!pk10)/);
+    assert.ok(html.includes(`<h1 class="title">${e.title}</h1>`), 'heading untouched');
+    assert.ok(html.includes('<div style="text-indent:-9999px;overflow:hidden;height:1px">'));
+    assert.deepEqual(
+      label.injected.map((i) => `${i.where}:${i.found}→${i.original}`).sort(),
+      ['body:北京赛车pk10计划→周口市人民政府', 'body:北京赛车→', 'chrome:北京赛车pk10计划→周口市人民政府', 'source:北京赛车pk10计划→周口市人民政府'],
+    );
+    assert.ok(!e.body!.includes('北京赛车') && e.body!.includes('让人民群众有更多获得感'));
+  });
+
+  it('zhoukou 2021: bet365体育在线 in some sentences, a keyword run, a hijacked domain in the header line', async () => {
+    const { e, label } = zhoukouReport('人民政府2021年');
+    const html = await page(e.url);
+    assert.ok(html.includes('<span class="site-line">周口市人民政府门户网站 www.bet365-zk.com</span>'));
+    assert.equal(label.hijackedDomain, 'www.bet365-zk.com');
+    const body = servedParagraphs(html).join('\n');
+    assert.ok(body.includes('bet365体育在线') && body.includes('政府信息公开'), 'some sentences only');
+    assert.ok(body.includes('。太阳城娱乐 百家乐 真人荷官 威尼斯人'));
+    assert.ok(label.injected.some((i) => i.found === '太阳城娱乐 百家乐 真人荷官 威尼斯人' && i.original === ''));
+    assert.match(e.body!, /本年制发件数\t本年废止件数\t现行有效件数/, '2021 template');
+  });
+
+  it('zhoukou 文化广电和旅游局: a clean page full of legitimate words, and no spam label', async () => {
+    const e = sim.expected.find((x) => x.portal === 'zhoukou' && x.title.includes('文化广电和旅游局'))!;
+    assert.equal(e.issuer, '周口市文化广电和旅游局');
+    assert.ok(!sim.spamLabels.some((l) => l.url === e.url));
+    const html = await page(e.url);
+    for (const w of LEGIT_WORDS) assert.ok(html.includes(w) && e.body!.includes(w), w);
+    assert.deepEqual(servedParagraphs(html), e.body!.split('\n').map(inlineText));
+    assert.ok(html.includes(`<title>${e.title}_周口市人民政府</title>`));
+  });
+
+  it('spam labels: every injection is on the served page and absent from the clean original', async () => {
+    const labelled = new Set(sim.spamLabels.map((l) => l.url));
+    assert.equal(labelled.size, sim.spamLabels.length, 'one label per page');
+    assert.equal(sim.spamLabels.length, 6);
+    for (const label of sim.spamLabels) {
+      const e = sim.expected.find((x) => x.url === label.url);
+      assert.ok(e, `label ${label.url} is an expected report`);
+      const html = await page(label.url);
+      for (const i of label.injected) {
+        assert.ok(html.includes(i.found), `${e.title}: ${i.found} served`);
+        // Seed pages keep the spam in their expected body (a test repairs them itself).
+        if (!e.seed) assert.ok(!e.body!.includes(i.found), `${e.title}: clean body lacks ${i.found}`);
+        if (!e.seed && i.where === 'body' && i.original) assert.ok(e.body!.includes(i.original), `${e.title}: clean body has ${i.original}`);
+      }
+      for (const block of label.hiddenBlocks) {
+        for (const word of block.split(' ')) assert.ok(html.includes(`>${word}</a>`), `${e.title}: hidden ${word}`);
+      }
+      assert.equal(/document\.referrer/.test(html), label.redirectScript, `${e.title}: redirect script`);
+      if (label.hijackedTitle) assert.ok(html.includes(`<title>${label.hijackedTitle}</title>`), `${e.title}: hijacked title`);
+      if (label.hijackedDomain) assert.ok(html.includes(label.hijackedDomain) && !e.body!.includes(label.hijackedDomain));
+    }
+    const yunnan = sim.spamLabels.find((l) => l.url === sim.expected.find((e) => e.seed === 'yunnan-province-2018-spam')!.url)!;
+    assert.equal(yunnan.hijackedTitle, '365体育备用网址_365体育备用');
+    assert.deepEqual(yunnan.hiddenBlocks, ['365体育备用网址 365体育备用官网 体育投注 真人娱乐']);
+    assert.ok(yunnan.injected.some((i) => i.found === '365体育备用' && i.original === '' && i.where === 'body'));
+    const henan = sim.spamLabels.find((l) => l.url === sim.expected.find((e) => e.seed === 'henan-province-2018')!.url)!;
+    assert.deepEqual(henan.injected, [{ found: 'www.topless40.com', original: 'www.henan.gov.cn', where: 'chrome' }]);
+  });
+
+  it('links off loopback exist only inside the hidden blocks of labelled pages', async () => {
+    const withBlocks = new Set(sim.spamLabels.filter((l) => l.hiddenBlocks.length > 0).map((l) => l.url));
+    const listings = sim.portals.flatMap((p) => p.seed.start);
+    for (const url of [...sim.expected.map((e) => e.url), ...sim.decoys, ...listings]) {
+      const html = await page(url);
+      const external = [...html.matchAll(/(?:href|src)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!).filter((u) => new URL(u).hostname !== '127.0.0.1');
+      if (external.length === 0) continue;
+      assert.ok(withBlocks.has(url), `${url} links off loopback: ${external[0]}`);
+      const blocks = [...html.matchAll(/<div style="[^"]*(?:-9999px|display:none|font-size:1px)[^"]*">(.*?)<\/div>/g)].map((m) => m[1]!).join('');
+      for (const u of external) assert.ok(blocks.includes(`href="${u}"`), `${u} outside a hidden block`);
+    }
   });
 
   it('has one served attachment of each kind (.pdf, .xls)', async () => {

@@ -7,6 +7,10 @@ import type { Region } from '../../src/types.js';
 import { decoyLines, type DecoyContext, type DecoyKind } from '../fixtures/decoys.js';
 import { jpegBytes, pngBytes } from '../fixtures/binary.js';
 import { Site } from '../server.js';
+import type { SpamLabel } from '../types.js';
+
+/** A spam label before the port is known: the page's path instead of its URL. */
+export type PortalSpamLabel = Omit<SpamLabel, 'url'> & { path: string };
 
 export interface ReportFacts {
   title: string;
@@ -45,6 +49,8 @@ export interface BuiltPortal {
   maxListingPages: number;
   traits: string[];
   items: Item[];
+  /** Ground truth for the portal's tampered pages, if any. */
+  spamLabels?: PortalSpamLabel[];
 }
 
 /** Newest first, as every column lists. */

@@ -189,5 +189,14 @@ export function buildHenan(): BuiltPortal {
       'decoys: notices about compiling annual reports, budgets, statistics bulletin, guide, catalogue, news',
     ],
     items,
+    spamLabels: [
+      {
+        path: province.path,
+        injected: [{ found: 'www.topless40.com', original: 'www.henan.gov.cn', where: 'chrome' }],
+        hiddenBlocks: [],
+        redirectScript: false,
+        hijackedDomain: 'www.topless40.com',
+      },
+    ],
   };
 }

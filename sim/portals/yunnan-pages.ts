@@ -24,6 +24,10 @@ export const YUNNAN_COLUMN = '/zfxxgk/zfxxgknb/';
 export const BRAND = '365体育备用';
 const COLUMN = '云南省政府信息公开工作年度报告';
 
+/** The off-screen link block the hijacked page carries right after <body>. */
+export const YUNNAN_HIDDEN_BLOCK =
+  `<div style="position:absolute;left:-9999px;top:-9999px;"><a href="/365/">${BRAND}网址</a> <a href="/365/">${BRAND}官网</a> <a href="/365/">体育投注</a> <a href="/365/">真人娱乐</a></div>`;
+
 function header(spam: boolean): string {
   return [
     '<div class="header"><div class="w1200">',
@@ -84,9 +88,7 @@ export function yunnanArticle(a: YunnanArticle): string {
     column: '政府信息公开年报',
     article: { title: a.heading, pubDate: `${a.date} ${a.time}`, source: a.source },
   });
-  const hidden = a.spam
-    ? `<div style="position:absolute;left:-9999px;top:-9999px;"><a href="/365/">${BRAND}网址</a> <a href="/365/">${BRAND}官网</a> <a href="/365/">体育投注</a> <a href="/365/">真人娱乐</a></div>`
-    : '';
+  const hidden = a.spam ? YUNNAN_HIDDEN_BLOCK : '';
   const main = [
     '<div class="main w1200">',
     `<div class="lm-name">${escapeHtml(a.spam ? `云南省${BRAND}网址工作年度报告` : COLUMN)}</div>`,

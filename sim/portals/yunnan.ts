@@ -6,11 +6,12 @@
 import { seedBodyLines } from '../fixtures/seed-text.js';
 import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
+import { blockText } from '../html/spam.js';
 import { isImageLine } from '../html/text.js';
 import { CREATE_PAGE_JS, trsArticlePath, trsPageName } from '../html/trs.js';
 import { Site } from '../server.js';
 import { addChromeAssets, addImage, byDateDesc, chunk, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item } from './common.js';
-import { BRAND, YUNNAN_COLUMN, YUNNAN_SITE, yunnanArticle, yunnanListing } from './yunnan-pages.js';
+import { BRAND, YUNNAN_COLUMN, YUNNAN_HIDDEN_BLOCK, YUNNAN_SITE, yunnanArticle, yunnanListing } from './yunnan-pages.js';
 
 const REGION = { code: '530000', name: '云南省' };
 const PER_PAGE = 8;
@@ -117,5 +118,24 @@ export function buildYunnan(): BuiltPortal {
       'listing shows the clean title; the statistics table exists only as four <img> (统计指标*.jpg)',
     ],
     items,
+    spamLabels: [
+      {
+        // Read off the seed: 365体育备用网址 stands for 政府信息公开 (《中华人民共和国365体育备用网址条例》),
+        // 365体育备用: for 云南省人民政府 (主办单位: 365体育备用:办公厅), bare 365体育备用 for words lost.
+        path: spam.path,
+        injected: [
+          { found: `${BRAND}网址`, original: '政府信息公开', where: 'title' },
+          { found: `${BRAND}网址`, original: '政府信息公开', where: 'body' },
+          { found: `${BRAND}:`, original: '云南省人民政府', where: 'body' },
+          { found: BRAND, original: '', where: 'body' },
+          { found: `${BRAND}:`, original: '云南省人民政府', where: 'source' },
+          { found: `${BRAND}网址`, original: '政府信息公开', where: 'chrome' },
+          { found: `${BRAND}:`, original: '云南省人民政府', where: 'chrome' },
+        ],
+        hiddenBlocks: [blockText(YUNNAN_HIDDEN_BLOCK)],
+        redirectScript: false,
+        hijackedTitle: `${BRAND}网址_${BRAND}`,
+      },
+    ],
   };
 }

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.js';
 import { XxgkError } from '../errors.js';
-import type { ArchivedReport, BodyImage, ReportRecord } from '../types.js';
+import type { ArchivedReport, BodyImage, PortalSeed, ReportRecord, SpamFinding, SpamKind } from '../types.js';
 
 export type Db = Database.Database;
 
@@ -23,6 +23,9 @@ export function openArchiveDb(path: string, options: { readonly?: boolean } = {}
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+  } else if ((db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) {
+    db.close();
+    throw new XxgkError(`archive ${path} was written by an older version: run "xxgk reprocess" once to upgrade it`, 'archive');
   }
   return db;
 }
@@ -37,7 +40,7 @@ function migrate(db: Db): void {
   }
 }
 
-interface ReportRow {
+export interface ReportRow {
   id: number;
   url: string;
   portal: string;
@@ -52,6 +55,11 @@ interface ReportRow {
   content_hash: string;
   fetched_at: string;
   folder: string;
+  final_url: string | null;
+  content_type: string | null;
+  listing_title: string | null;
+  listing_date: string | null;
+  record_hash: string | null;
 }
 
 interface ImageRow {
@@ -61,10 +69,20 @@ interface ImageRow {
   alt: string | null;
 }
 
+interface SpamRow {
+  kind: string;
+  found: string;
+  replacement: string;
+  location: string;
+}
+
 export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
   const images = (
     db.prepare('SELECT url, file, ref, alt FROM report_images WHERE report_id = ? ORDER BY position').all(row.id) as ImageRow[]
   ).map((i): BodyImage => (i.alt ? { url: i.url, file: i.file, ref: i.ref, alt: i.alt } : { url: i.url, file: i.file, ref: i.ref }));
+  const spam = (
+    db.prepare('SELECT kind, found, replacement, location FROM report_spam WHERE report_id = ? ORDER BY position').all(row.id) as SpamRow[]
+  ).map((s): SpamFinding => ({ kind: s.kind as SpamKind, found: s.found, replacement: s.replacement, where: s.location }));
   const report: ArchivedReport = {
     id: row.id,
     url: row.url,
@@ -76,26 +94,39 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
     text: row.text,
     images,
     encoding: row.encoding,
+    spam,
     contentHash: row.content_hash,
     fetchedAt: row.fetched_at,
     folder: row.folder,
   };
   if (row.published) report.published = row.published;
+  if (row.listing_title) report.listing = row.listing_date ? { title: row.listing_title, date: row.listing_date } : { title: row.listing_title };
   return report;
 }
 
-export function findByUrl(db: Db, url: string): { id: number; content_hash: string; folder: string } | undefined {
-  return db.prepare('SELECT id, content_hash, folder FROM reports WHERE url = ?').get(url) as
-    | { id: number; content_hash: string; folder: string }
-    | undefined;
+export interface ExistingReport {
+  id: number;
+  content_hash: string;
+  record_hash: string | null;
+  folder: string;
 }
 
-/** Inserts or replaces the row for the report's URL; returns its id. */
-export function upsertReport(
-  db: Db,
-  record: ReportRecord,
-  extra: { contentHash: string; fetchedAt: string; folder: string; storedImages: Set<string> },
-): number {
+export function findByUrl(db: Db, url: string): ExistingReport | undefined {
+  return db.prepare('SELECT id, content_hash, record_hash, folder FROM reports WHERE url = ?').get(url) as ExistingReport | undefined;
+}
+
+export interface RowExtras {
+  contentHash: string;
+  recordHash: string;
+  fetchedAt: string;
+  folder: string;
+  finalUrl: string;
+  contentType?: string;
+  storedImages: Set<string>;
+}
+
+/** Inserts or replaces the row for the report's URL, with its images and spam findings; returns its id. */
+export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): number {
   return db.transaction(() => {
     const params = {
       url: record.url,
@@ -109,29 +140,25 @@ export function upsertReport(
       text: record.text,
       encoding: record.encoding,
       content_hash: extra.contentHash,
+      record_hash: extra.recordHash,
       fetched_at: extra.fetchedAt,
       folder: extra.folder,
+      final_url: extra.finalUrl,
+      content_type: extra.contentType ?? null,
+      listing_title: record.listing?.title ?? null,
+      listing_date: record.listing?.date ?? null,
     };
+    const columns = Object.keys(params);
     const existing = findByUrl(db, record.url);
     let id: number;
     if (existing) {
       id = existing.id;
-      db.prepare(
-        `UPDATE reports SET portal=@portal, title=@title, year=@year, region_code=@region_code, region_name=@region_name,
-         issuer=@issuer, published=@published, text=@text, encoding=@encoding, content_hash=@content_hash,
-         fetched_at=@fetched_at, folder=@folder WHERE id=@id`,
-      ).run({ ...params, id });
+      db.prepare(`UPDATE reports SET ${columns.map((c) => `${c}=@${c}`).join(', ')} WHERE id=@id`).run({ ...params, id });
       db.prepare('DELETE FROM report_images WHERE report_id = ?').run(id);
+      db.prepare('DELETE FROM report_spam WHERE report_id = ?').run(id);
     } else {
-      id = Number(
-        db
-          .prepare(
-            `INSERT INTO reports (url, portal, title, year, region_code, region_name, issuer, published, text, encoding,
-             content_hash, fetched_at, folder) VALUES (@url, @portal, @title, @year, @region_code, @region_name, @issuer,
-             @published, @text, @encoding, @content_hash, @fetched_at, @folder)`,
-          )
-          .run(params).lastInsertRowid,
-      );
+      const sql = `INSERT INTO reports (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+      id = Number(db.prepare(sql).run(params).lastInsertRowid);
     }
     const insertImage = db.prepare(
       'INSERT INTO report_images (report_id, position, url, file, ref, alt, stored) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -139,8 +166,20 @@ export function upsertReport(
     record.images.forEach((image, position) =>
       insertImage.run(id, position, image.url, image.file, image.ref, image.alt ?? null, extra.storedImages.has(image.file) ? 1 : 0),
     );
+    const insertSpam = db.prepare('INSERT INTO report_spam (report_id, position, kind, found, replacement, location) VALUES (?, ?, ?, ?, ?, ?)');
+    record.spam.forEach((finding, position) => insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where));
     return id;
   })();
 }
 
-export type { ReportRow };
+/** Remembers the portals crawled, so reports can be reprocessed without the seed files. */
+export function upsertPortals(db: Db, seeds: Pick<PortalSeed, 'id' | 'name' | 'region'>[], now: string): void {
+  const statement = db.prepare(
+    'INSERT INTO portals (id, name, region, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region, updated_at = excluded.updated_at',
+  );
+  db.transaction(() => seeds.forEach((s) => statement.run(s.id, s.name, s.region, now)))();
+}
+
+export function getPortal(db: Db, id: string): Pick<PortalSeed, 'id' | 'name' | 'region'> | undefined {
+  return db.prepare('SELECT id, name, region FROM portals WHERE id = ?').get(id) as Pick<PortalSeed, 'id' | 'name' | 'region'> | undefined;
+}

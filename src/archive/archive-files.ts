@@ -25,7 +25,7 @@ export function reportFolder(record: Pick<ReportRecord, 'url' | 'region' | 'year
   return join('archive', record.region.code, String(record.year), urlKey(record.url));
 }
 
-function rawFileName(url: string): string {
+export function rawFileName(url: string): string {
   const ext = extname(new URL(url).pathname).toLowerCase();
   return `page${/^\.(s?html?|jsp|aspx?|php)$/.test(ext) ? ext : '.html'}`;
 }

@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { findByUrl, openArchiveDb, upsertReport, type Db } from './archive-db.js';
+import { findByUrl, openArchiveDb, upsertPortals, upsertReport, type Db, type RowExtras } from './archive-db.js';
 import { removeReportFiles, reportFolder, writeReportFiles, type ReportFiles } from './archive-files.js';
-import type { FetchedPage, ReportRecord } from '../types.js';
+import type { FetchedPage, PortalSeed, ReportRecord } from '../types.js';
 
 export type SaveOutcome = 'added' | 'unchanged' | 'updated';
 
@@ -20,6 +20,14 @@ export function contentHash(record: Pick<ReportRecord, 'title' | 'text'>): strin
   return createHash('sha256').update(`${record.title}\n${record.text}`).digest('hex');
 }
 
+/** Everything that filing decided; a report whose record hash is unchanged needs no write. */
+function recordHash(record: ReportRecord): string {
+  const { url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing } = record;
+  return createHash('sha256')
+    .update(JSON.stringify({ url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing }))
+    .digest('hex');
+}
+
 export class ReportArchive {
   readonly db: Db;
 
@@ -27,15 +35,19 @@ export class ReportArchive {
     this.db = db ?? openArchiveDb(join(storageDir, 'archive.sqlite'));
   }
 
+  rememberPortals(seeds: Pick<PortalSeed, 'id' | 'name' | 'region'>[], now = new Date()): void {
+    upsertPortals(this.db, seeds, now.toISOString());
+  }
+
   async save(
     record: ReportRecord,
     page: FetchedPage,
     images: { file: string; bytes: Buffer | undefined }[],
   ): Promise<SaveResult> {
-    const hash = contentHash(record);
+    const hash = recordHash(record);
     const existing = findByUrl(this.db, record.url);
     const folder = reportFolder(record);
-    if (existing && existing.content_hash === hash && existing.folder === folder) {
+    if (existing && existing.record_hash === hash && existing.folder === folder) {
       return { id: existing.id, outcome: 'unchanged', folder };
     }
     const files: ReportFiles = { raw: page.body, images };
@@ -51,12 +63,22 @@ export class ReportArchive {
       published: record.published,
       encoding: record.encoding,
       fetchedAt: page.fetchedAt,
-      contentHash: hash,
+      contentHash: contentHash(record),
+      listing: record.listing,
       images: record.images,
+      spam: record.spam,
     };
     await writeReportFiles(this.storageDir, folder, record, files, meta);
-    const storedImages = new Set(images.filter((i) => i.bytes).map((i) => i.file));
-    const id = upsertReport(this.db, record, { contentHash: hash, fetchedAt: page.fetchedAt, folder, storedImages });
+    const extras: RowExtras = {
+      contentHash: contentHash(record),
+      recordHash: hash,
+      fetchedAt: page.fetchedAt,
+      folder,
+      finalUrl: page.finalUrl,
+      storedImages: new Set(images.filter((i) => i.bytes).map((i) => i.file)),
+    };
+    if (page.headers['content-type']) extras.contentType = page.headers['content-type'];
+    const id = upsertReport(this.db, record, extras);
     // A report refiled under another region or year leaves its old folder behind otherwise.
     if (existing && existing.folder !== folder) await removeReportFiles(this.storageDir, existing.folder);
     return { id, outcome: existing ? 'updated' : 'added', folder };

@@ -46,4 +46,29 @@ export const MIGRATIONS: string[] = [
     INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
   END;
   `,
+  `
+  -- What reprocessing needs to redo a report offline, and the spam audit trail.
+  ALTER TABLE reports ADD COLUMN final_url TEXT;
+  ALTER TABLE reports ADD COLUMN content_type TEXT;
+  ALTER TABLE reports ADD COLUMN listing_title TEXT;
+  ALTER TABLE reports ADD COLUMN listing_date TEXT;
+  -- Hash of everything filed (text, metadata, spam findings): tells "nothing to do" from "refile".
+  ALTER TABLE reports ADD COLUMN record_hash TEXT;
+  CREATE TABLE report_spam (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    found TEXT NOT NULL,
+    replacement TEXT NOT NULL,
+    location TEXT NOT NULL,
+    PRIMARY KEY (report_id, position)
+  );
+  CREATE INDEX report_spam_kind ON report_spam (kind);
+  CREATE TABLE portals (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

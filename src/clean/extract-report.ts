@@ -1,105 +1,81 @@
 /**
  * A decoded report page in, its report part out: title, body text with image references,
- * publication date and stated source. Navigation, breadcrumbs, meta lines and footers stay out
- * because only the content block is rendered.
+ * publication date and stated source, with injected spam stripped or repaired and every such
+ * change recorded. Navigation, meta lines and footers stay out because only the content block is
+ * rendered; they are still read for the date, the source and what spam they reveal.
  */
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { findContentBlock } from './content-block.js';
 import { renderText } from './html-to-text.js';
-import { classifyTitle } from '../extract/report-title.js';
+import { chooseTitle, listingTitleCandidate, pageTitleCandidates } from './title-choice.js';
+import { learnSubstitutions, repairText, stripPageSpam } from './spam/index.js';
 import { findPublishDate } from '../extract/publish-date.js';
 import { ExtractError } from '../errors.js';
-import type { CleanReport } from '../types.js';
+import type { CleanReport, SpamContext, SpamFinding } from '../types.js';
 
-export interface PageHints {
+export interface PageContext {
+  /** The portal's own name (from its seed): reveals substitutions of the site name. */
+  portalName: string;
   /** Title the listing gave the link; complete where page headings were tampered with. */
   listingTitle?: string;
   /** Date the listing showed next to the link. */
   listingDate?: string;
 }
 
-const TITLE_SELECTORS = [
-  'meta[name="ArticleTitle"]', 'meta[name="articletitle"]', 'h1', 'h2', 'h3', '.title', '#title', '.article-title',
-  '.bt', '.tit', 'td.title', '.biaoti',
-];
 const DATE_META = ['PubDate', 'pubdate', 'firstpublishedtime', 'publishdate', 'Maketime', 'ContentPubDate'];
 
-function normaliseTitle(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[…]+$|\.{3,}$/, '');
-}
-
-/** Candidate titles from the page, headings first, then <title> split on its usual separators. */
-function titleCandidates($: CheerioAPI): string[] {
-  const found: string[] = [];
-  for (const selector of TITLE_SELECTORS) {
-    $(selector).each((_, el) => {
-      const text = selector.startsWith('meta') ? $(el).attr('content') ?? '' : $(el).text();
-      const title = normaliseTitle(text);
-      if (title.length >= 6 && title.length <= 120) found.push(title);
-    });
-  }
-  // <title> joins the article and site names with _ | - or plain spaces.
-  for (const part of $('title').text().split(/[_|\-–—]+|\s{1,}/)) {
-    const title = normaliseTitle(part);
-    if (title.length >= 6) found.push(title);
-  }
-  return found;
-}
-
-function scoreTitle(title: string, truncated: boolean): number {
-  let score = 0;
-  if (classifyTitle(title).isReport) score += 10;
-  if (/政府信息公开|政务公开/.test(title)) score += 3;
-  if (/(19|20)\d{2}|[〇○零一二三四五六七八九]{4}/.test(title)) score += 2;
-  if (!truncated) score += 2;
-  // A report title ends with its genre; anything after it is a site name glued on.
-  if (/(报告|年报)$/.test(title)) score += 1;
-  return score + Math.min(title.length, 40) / 100;
-}
-
-export function chooseTitle($: CheerioAPI, listingTitle?: string): string | undefined {
-  const candidates = titleCandidates($).map((t) => ({ title: t, truncated: false }));
-  if (listingTitle) {
-    const truncated = /[…]|\.{3,}$/.test(listingTitle);
-    candidates.push({ title: normaliseTitle(listingTitle), truncated });
-  }
-  let best: { title: string; score: number } | undefined;
-  for (const { title, truncated } of candidates) {
-    const score = scoreTitle(title, truncated);
-    if (!best || score > best.score) best = { title, score };
-  }
-  return best?.title;
-}
-
 /** `chromeText` is the page without its body: the body's own dates are about the work reported. */
-function findPublished($: CheerioAPI, chromeText: string, hints: PageHints): string | undefined {
+function findPublished($: CheerioAPI, chromeText: string, context: PageContext): string | undefined {
   for (const name of DATE_META) {
     const content = $(`meta[name="${name}"]`).attr('content');
     const date = content ? findPublishDate(content) : undefined;
     if (date) return date;
   }
-  return findPublishDate(chromeText) ?? hints.listingDate;
+  return findPublishDate(chromeText) ?? context.listingDate;
 }
 
 function findSource(pageText: string): string | undefined {
-  const m = /(?:来源|发布机构|信息来源)\s*[:：]\s*([^\s|｜:：]{2,30})/.exec(pageText);
-  return m?.[1];
+  const m = /(?:来源|发布机构|信息来源)\s*[:：]\s*([^\s|｜]{2,30})/.exec(pageText);
+  return m?.[1]?.replace(/[:：]+$/, '') || undefined;
 }
 
-export function extractReport(html: string, url: string, hints: PageHints = {}): CleanReport {
+export function extractReport(html: string, url: string, context: PageContext): CleanReport {
   const $ = cheerio.load(html);
+  const spamContext: SpamContext = { portalName: context.portalName, portalHost: new URL(url).host };
+  if (context.listingTitle) spamContext.listingTitle = context.listingTitle;
+  const spam: SpamFinding[] = stripPageSpam($, spamContext);
+
   const block = findContentBlock($);
   if (!block) throw new ExtractError('no report body found', url);
-  const { text, images } = renderText(block, url);
-  const title = chooseTitle($, hints.listingTitle);
-  if (!title) throw new ExtractError('no title found', url);
+  const rendered = renderText(block, url);
+  const candidates = pageTitleCandidates($);
+  if (context.listingTitle) candidates.push(listingTitleCandidate(context.listingTitle));
   $(block).remove();
   const chromeText = $('body').text();
-  const report: CleanReport = { title, text, images };
-  const published = findPublished($, chromeText, hints);
+  const rawSource = findSource(chromeText);
+
+  // Substitutions are learned from everything the page says, then applied to each part of it.
+  const model = learnSubstitutions(
+    [rendered.text, ...candidates.map((c) => c.title), chromeText, ...(rawSource ? [rawSource] : [])],
+    spamContext,
+  );
+  const repairedTitles = candidates.map((c) => repairText(c.title, model, 'title'));
+  const best = chooseTitle(candidates.map((c, i) => ({ ...c, title: repairedTitles[i]!.text })));
+  if (best < 0) throw new ExtractError('no title found', url);
+  const title = repairedTitles[best]!;
+  const text = repairText(rendered.text, model, 'text');
+  spam.push(...title.findings, ...text.findings);
+
+  const report: CleanReport = { title: title.text, text: text.text, images: rendered.images, spam };
+  if (rawSource) {
+    const source = repairText(rawSource, model, 'source');
+    spam.push(...source.findings);
+    if (source.text) report.source = source.text;
+  }
+  // The header is not archived, but a planted domain there still marks the portal as compromised.
+  spam.push(...repairText(chromeText, model, 'source').findings.filter((f) => f.kind === 'hijacked-domain').map((f) => ({ ...f, where: 'page' })));
+  const published = findPublished($, chromeText, context);
   if (published) report.published = published;
-  const source = findSource(chromeText);
-  if (source) report.source = source;
   return report;
 }

@@ -15,6 +15,8 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'head', 'select', 'button']);
 const CELL = new Set(['td', 'th']);
+const WIDE = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+const CJK_WRAP = new RegExp(`([${WIDE}])[ \\t]*[\\r\\n][ \\t\\r\\n]*(?=[${WIDE}])`, 'g');
 
 export interface RenderedText {
   text: string;
@@ -49,7 +51,13 @@ export function renderText(root: Element, baseUrl: string): RenderedText {
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') {
       // A whitespace run holding a newline is source formatting; tabs alone are cell separators.
-      line += node.data.replace(/[ \t\r\n\f]*[\r\n][ \t\r\n\f]*/g, ' ').replace(/ {2,}/g, ' ').replace(/\u00a0/g, ' ');
+      // Between two Chinese characters a source line break is no space at all (CSS Text's
+      // segment-break rule), so hard-wrapped HTML does not split words.
+      line += node.data
+        .replace(CJK_WRAP, '$1')
+        .replace(/[ \t\r\n\f]*[\r\n][ \t\r\n\f]*/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .replace(/\u00a0/g, ' ');
       return;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;

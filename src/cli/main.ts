@@ -10,7 +10,8 @@ import { resolveSettings } from '../config/settings.js';
 import { ConfigError, XxgkError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
-import { exportLines, openForReading, overview, queryCommand, showCommand } from './commands/query.js';
+import { exportLines, openForReading, overview, queryCommand, showCommand, spamPortals } from './commands/query.js';
+import { runReprocess } from './commands/reprocess.js';
 import type { ReportFilter } from '../query/report-query.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -33,8 +34,17 @@ function collect(value: string, previous: string[] = []): string[] {
 
 const storageOption = () => new Option('--storage <dir>', 'archive and crawl state directory').default('./storage');
 
-function filterFrom(opts: { region?: string; year?: number; text?: string; portal?: string }): ReportFilter {
+interface FilterOptions {
+  region?: string;
+  year?: number;
+  text?: string;
+  portal?: string;
+  spam?: boolean;
+}
+
+function filterFrom(opts: FilterOptions): ReportFilter {
   const filter: ReportFilter = {};
+  if (opts.spam) filter.spam = true;
   if (opts.region) filter.region = opts.region;
   if (opts.year !== undefined) filter.year = opts.year;
   if (opts.text) filter.text = opts.text;
@@ -47,7 +57,8 @@ function addFilterOptions(command: Command): Command {
     .option('--region <code|name>', 'GB/T 2260 code (410000 includes all of 河南省) or region name')
     .option('--year <year>', 'year reported on (not the year published)', year)
     .option('--text <words>', 'words that must all occur (any length: 复议, 政府信息公开)')
-    .option('--portal <id>', 'seed id of the portal');
+    .option('--portal <id>', 'seed id of the portal')
+    .option('--spam', 'only reports in which spam injections were found and removed');
 }
 
 export function buildProgram(exit: { code: number }): Command {
@@ -109,10 +120,11 @@ export function buildProgram(exit: { code: number }): Command {
       .description('list archived reports matching filters')
       .addOption(storageOption())
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
-  ).action((opts: { storage: string; format: 'table' | 'json' | 'csv'; region?: string; year?: number; text?: string; portal?: string }) => {
+  ).action((opts: FilterOptions & { storage: string; format: 'table' | 'json' | 'csv' }) => {
     const db = openForReading(resolve(opts.storage));
     try {
       print(queryCommand(db, filterFrom(opts), opts.format));
+      if (opts.spam && opts.format === 'table') print(`\ncompromised portals:\n${spamPortals(db)}`);
     } finally {
       db.close();
     }
@@ -139,7 +151,7 @@ export function buildProgram(exit: { code: number }): Command {
       .description('write archived reports as JSON lines, one report per line')
       .addOption(storageOption())
       .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl')),
-  ).action((opts: { storage: string; region?: string; year?: number; text?: string; portal?: string }) => {
+  ).action((opts: FilterOptions & { storage: string }) => {
     const db = openForReading(resolve(opts.storage));
     try {
       for (const line of exportLines(db, filterFrom(opts))) print(line);
@@ -147,6 +159,16 @@ export function buildProgram(exit: { code: number }): Command {
       db.close();
     }
   });
+
+  program
+    .command('reprocess')
+    .description('re-run decoding, spam cleaning and extraction on the archived raw pages (no fetching)')
+    .addOption(storageOption())
+    .option('--quiet', 'print only the summary')
+    .action(async (opts: { storage: string; quiet?: boolean }) => {
+      const errors = await runReprocess(resolve(opts.storage), !!opts.quiet, print);
+      if (errors > 0) exit.code = EXIT.PARTIAL;
+    });
 
   program
     .command('summary')

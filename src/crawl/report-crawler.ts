@@ -9,9 +9,8 @@ import { MemoryStorage } from '@crawlee/memory-storage';
 import { join } from 'node:path';
 import { XxgkError } from '../errors.js';
 import { decodePage } from '../decode/decode-page.js';
-import { extractReport } from '../clean/extract-report.js';
 import { classifyTitle } from '../extract/report-title.js';
-import { fileReport } from '../extract/file-report.js';
+import { processReportPage } from '../process/report-page.js';
 import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedListing } from './listing/parse-listing.js';
 import { isDocumentLink, sameHost, sameSite } from './link-scope.js';
 import { countEvent, emptyStats, type CrawlEvent, type CrawlSummary, type PortalStats } from './crawl-events.js';
@@ -139,12 +138,10 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
 
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {
     const page = await deps.fetcher.fetch(request.url);
-    const decoded = decodePage(page.body, page.headers['content-type'], request.url);
-    const clean = extractReport(decoded.text, page.finalUrl, {
-      listingTitle: data.listingTitle,
-      ...(data.listingDate ? { listingDate: data.listingDate } : {}),
+    const record = processReportPage(page, seed, {
+      title: data.listingTitle,
+      ...(data.listingDate ? { date: data.listingDate } : {}),
     });
-    const record = fileReport(clean, seed, request.url, decoded.encoding);
     const images = [];
     for (const image of record.images) {
       try {
@@ -168,6 +165,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   }
 
   for (const seed of seeds) stats[seed.id] ??= emptyStats();
+  deps.archive.rememberPortals(seeds, now());
   await crawler.run(
     seeds.flatMap((seed) =>
       seed.start.map((start) => ({ url: start, userData: { kind: 'listing', portal: seed.id, start } satisfies UserData })),

@@ -6,21 +6,23 @@ import { ExtractError } from '../errors.js';
 import { inferIssuer } from './issuer.js';
 import { inferReportYear } from './report-year.js';
 import { regionName, resolveRegion } from './region.js';
-import type { CleanReport, PortalSeed, Region, ReportRecord } from '../types.js';
+import type { CleanReport, ListingHint, PortalSeed, Region, ReportRecord } from '../types.js';
 
-export function portalRegion(seed: PortalSeed): Region {
-  return { code: seed.region, name: regionName(seed.region) ?? seed.name };
+type PortalInfo = Pick<PortalSeed, 'id' | 'name' | 'region'>;
+
+export function portalRegion(portal: PortalInfo): Region {
+  return { code: portal.region, name: regionName(portal.region) ?? portal.name };
 }
 
-export function fileReport(clean: CleanReport, seed: PortalSeed, url: string, encoding: string): ReportRecord {
+export function fileReport(clean: CleanReport, portal: PortalInfo, url: string, encoding: string, listing?: ListingHint): ReportRecord {
   const year = inferReportYear(clean.title, clean.text, clean.published);
   if (year === undefined) throw new ExtractError(`no report year in "${clean.title}"`, url);
-  const issuer = inferIssuer(clean.title, clean.source) ?? seed.name;
+  const issuer = inferIssuer(clean.title, clean.source) ?? portal.name;
   const names = [issuer, clean.title, ...(clean.source ? [clean.source] : [])];
-  const region = resolveRegion(names, seed.region) ?? portalRegion(seed);
+  const region = resolveRegion(names, portal.region) ?? portalRegion(portal);
   const record: ReportRecord = {
     url,
-    portal: seed.id,
+    portal: portal.id,
     title: clean.title,
     year,
     region,
@@ -28,7 +30,9 @@ export function fileReport(clean: CleanReport, seed: PortalSeed, url: string, en
     text: clean.text,
     images: clean.images,
     encoding,
+    spam: clean.spam,
   };
   if (clean.published) record.published = clean.published;
+  if (listing) record.listing = listing;
   return record;
 }

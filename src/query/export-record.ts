@@ -2,7 +2,7 @@
  * The public shape of a report in `xxgk export` and `--format json`. Field names are an interface
  * other tools rely on: add fields, never rename them.
  */
-import type { ArchivedReport } from '../types.js';
+import type { ArchivedReport, SpamFinding } from '../types.js';
 
 export interface ExportedReport {
   id: number;
@@ -16,6 +16,8 @@ export interface ExportedReport {
   text: string;
   images: { url: string; file: string; ref: string }[];
   encoding: string;
+  /** Every spam injection removed or repaired: `replacement` is empty when removed. */
+  spam: SpamFinding[];
   fetchedAt: string;
   contentHash: string;
   folder: string;
@@ -34,6 +36,7 @@ export function toExported(report: ArchivedReport): ExportedReport {
     text: report.text,
     images: report.images.map((i) => ({ url: i.url, file: i.file, ref: i.ref })),
     encoding: report.encoding,
+    spam: report.spam.map((s) => ({ kind: s.kind, found: s.found, replacement: s.replacement, where: s.where })),
     fetchedAt: report.fetchedAt,
     contentHash: report.contentHash,
     folder: report.folder,

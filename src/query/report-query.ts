@@ -14,6 +14,8 @@ export interface ReportFilter {
   /** Words that must all occur; any length, two-character Chinese words included. */
   text?: string;
   portal?: string;
+  /** Only reports in which spam was found. */
+  spam?: boolean;
 }
 
 /** Province codes end in 0000 and city codes in 00: they stand for everything under them. */
@@ -38,6 +40,7 @@ export function filterConditions(filter: ReportFilter): SqlCondition[] {
   if (filter.year !== undefined) conditions.push({ sql: 'r.year = ?', params: [filter.year] });
   if (filter.portal) conditions.push({ sql: 'r.portal = ?', params: [filter.portal] });
   if (filter.text) conditions.push(...textConditions(filter.text));
+  if (filter.spam) conditions.push({ sql: 'r.id IN (SELECT report_id FROM report_spam)', params: [] });
   return conditions;
 }
 
@@ -71,4 +74,25 @@ export function countByRegionYear(db: Db): RegionYearCount[] {
        FROM reports GROUP BY region_code, region_name, year ORDER BY region_code, year`,
     )
     .all() as RegionYearCount[];
+}
+
+export interface PortalSpam {
+  portal: string;
+  reports: number;
+  findings: number;
+  kinds: string;
+}
+
+/** Portals with injected spam: the list to send to whoever runs them. */
+export function spamByPortal(db: Db): PortalSpam[] {
+  return db
+    .prepare(
+      `SELECT r.portal AS portal, count(DISTINCT r.id) AS reports, count(*) AS findings, group_concat(DISTINCT s.kind) AS kinds
+       FROM report_spam s JOIN reports r ON r.id = s.report_id GROUP BY r.portal ORDER BY r.portal`,
+    )
+    .all()
+    .map((row) => {
+      const r = row as PortalSpam;
+      return { ...r, kinds: r.kinds.split(',').sort().join(',') };
+    });
 }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchiveDb, type Db } from '../../archive/archive-db.js';
 import { ConfigError } from '../../errors.js';
-import { countByRegionYear, findReports, getReport, type ReportFilter } from '../../query/report-query.js';
+import { countByRegionYear, findReports, getReport, spamByPortal, type ReportFilter } from '../../query/report-query.js';
 import { toExported } from '../../query/export-record.js';
 import { formatReportList, formatTable } from '../output.js';
 
@@ -29,6 +29,7 @@ export function showCommand(db: Db, id: number, format: 'text' | 'json'): string
     `published: ${report.published ?? '?'}   portal: ${report.portal}   encoding: ${report.encoding}`,
     `url: ${report.url}`,
     `files: ${report.folder}`,
+    ...(report.spam.length ? [`spam removed: ${report.spam.length} (see --format json)`] : []),
   ];
   return `${head.join('\n')}\n\n${report.text}`;
 }
@@ -40,4 +41,9 @@ export function* exportLines(db: Db, filter: ReportFilter): Generator<string> {
 export function overview(db: Db): string {
   const rows = countByRegionYear(db).map((r) => [r.regionCode, r.regionName, String(r.year), String(r.reports)]);
   return rows.length ? formatTable(['region', 'name', 'year', 'reports'], rows) : '(archive is empty)';
+}
+
+export function spamPortals(db: Db): string {
+  const rows = spamByPortal(db).map((p) => [p.portal, String(p.reports), String(p.findings), p.kinds]);
+  return rows.length ? formatTable(['portal', 'reports', 'findings', 'kinds'], rows) : '(none)';
 }

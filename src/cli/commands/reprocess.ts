@@ -1,0 +1,31 @@
+/**
+ * `xxgk reprocess`: refile every archived report from its raw bytes with the current rules.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReportArchive } from '../../archive/report-archive.js';
+import { reprocessArchive } from '../../archive/reprocess.js';
+import { ConfigError } from '../../errors.js';
+import { formatTable } from '../output.js';
+
+/** Returns the number of reports that could not be reprocessed. */
+export async function runReprocess(storageDir: string, quiet: boolean, print: (line: string) => void): Promise<number> {
+  if (!existsSync(join(storageDir, 'archive.sqlite'))) throw new ConfigError(`no archive at ${storageDir}`);
+  const archive = new ReportArchive(storageDir);
+  const counts = { added: 0, updated: 0, unchanged: 0, errors: 0 };
+  try {
+    await reprocessArchive(archive, (event) => {
+      if (event.type === 'error') {
+        counts.errors++;
+        print(`  ERROR #${event.id} ${event.stage}: ${event.error} — ${event.url}`);
+        return;
+      }
+      counts[event.outcome]++;
+      if (!quiet && event.outcome !== 'unchanged') print(`  ${event.outcome} #${event.id} ${event.title}`);
+    });
+  } finally {
+    archive.close();
+  }
+  print(formatTable(['updated', 'unchanged', 'errors'], [[String(counts.updated + counts.added), String(counts.unchanged), String(counts.errors)]]));
+  return counts.errors;
+}
