@@ -3,7 +3,8 @@
  * reports what a correct crawl of them must find. Used by tests and by the demo crawl.
  */
 import type { PortalSeed } from '../src/types.js';
-import { seedReportBody } from './fixtures/seed-text.js';
+import { SEED_FIGURES } from './fixtures/seed-figures.js';
+import { isSeedName, seedReportBody } from './fixtures/seed-text.js';
 import type { BuiltPortal } from './portals/common.js';
 import { buildHenan } from './portals/henan.js';
 import { buildLuyi } from './portals/luyi.js';
@@ -53,6 +54,7 @@ export async function startSimulatedPortals(options: { latencyMs?: number } = {}
         continue;
       }
       const r = it.report;
+      const truth = r.figures ? r : r.seed && isSeedName(r.seed) ? SEED_FIGURES[r.seed] : undefined;
       expected.push({
         portal: b.id,
         url,
@@ -65,6 +67,8 @@ export async function startSimulatedPortals(options: { latencyMs?: number } = {}
         images: r.images,
         ...(r.gb18030Only ? { gb18030Only: r.gb18030Only } : {}),
         body: r.body,
+        ...(truth?.figures ? { figures: truth.figures } : {}),
+        ...(truth?.failingChecks?.length ? { failingChecks: truth.failingChecks } : {}),
       });
     }
   });

@@ -32,6 +32,18 @@ export interface ExpectedReport {
    * original (zhoukou) it is that original: what a perfect extractor plus spam repair returns.
    */
   body?: string;
+  /**
+   * Ground truth for the statistics tables: figure key (docs/figures.md) → value, as the report
+   * prints it (blank cells of a printed table count 0; misaligned cells as the author evidently
+   * meant them; keys left out where that is ambiguous). Absent: not transcribed.
+   */
+  figures?: Record<string, number>;
+  /**
+   * Substrings of the names of template checks (勾稽关系) that legitimately fail on `figures`,
+   * because the report's own numbers do not add up (e.g. 'applications.new'). A check that fails
+   * and is not named here points at a reading error.
+   */
+  failingChecks?: string[];
 }
 
 /** Where an injection sits: the report's title (<title>, heading), its body, the 来源 value, or page chrome (header, column names, footer, meta keywords). */

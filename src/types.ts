@@ -89,12 +89,53 @@ export interface CleanReport {
   source?: string;
   /** Every spam injection removed or repaired on the way. */
   spam: SpamFinding[];
+  /** Data tables found as HTML inside the body (text and image tables are found later). */
+  htmlTables: ExtractedTable[];
 }
 
 /** What the listing said about a report link: kept so a report can be reprocessed offline. */
 export interface ListingHint {
   title: string;
   date?: string;
+}
+
+/** Where a statistics table was read from. */
+export type TableSource = 'html' | 'text' | 'image';
+
+/** A table as a full grid: every row has every column, merged cells repeated, blanks as ''. */
+export interface ExtractedTable {
+  /** The table's own title, or the heading just above it (e.g. 三、收到和处理政府信息公开申请情况). */
+  title: string;
+  source: TableSource;
+  rows: string[][];
+  /** Image files (BodyImage.file) the table was read from, in order, when source is 'image'. */
+  images?: string[];
+  /**
+   * Other readings of uncertain cells, keyed "row,col" (OCR at other scales or crops): the
+   * figure checks try them when the first reading breaks a sum.
+   */
+  alternatives?: Record<string, string[]>;
+}
+
+/** One of the templates' own sums (勾稽关系), applied to a report's figures. */
+export interface FigureCheck {
+  /** Stable rule name, e.g. "applications.total column: new + carried_over = completed + carried_forward". */
+  rule: string;
+  ok: boolean;
+  /** The numbers, e.g. "216 + 0 = 196 + 20". */
+  detail: string;
+}
+
+export type ReportTemplate = '2008' | '2019' | '2021';
+
+/** Numbers of a report on the national template, with the checks they pass or fail. */
+export interface ReportFigures {
+  template?: ReportTemplate;
+  /** Key (docs/figures.md) → value. */
+  figures: Record<string, number>;
+  checks: FigureCheck[];
+  /** Keys whose value rests on an uncertain reading (OCR alternatives, a failed check). */
+  uncertain: string[];
 }
 
 /** A report ready to be filed. */
@@ -112,6 +153,10 @@ export interface ReportRecord {
   encoding: string;
   spam: SpamFinding[];
   listing?: ListingHint;
+  /** Statistics tables from HTML, text and images, as grids. */
+  tables: ExtractedTable[];
+  /** The tables mapped onto the national template, with the template's sums checked. */
+  statistics: ReportFigures;
 }
 
 /** A report as stored in the archive. */

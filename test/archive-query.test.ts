@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports, getReport, countByRegionYear, spamByPortal } from '../src/query/report-query.js';
 import { toExported } from '../src/query/export-record.js';
+import { figureAcross } from '../src/query/figure-query.js';
 import type { FetchedPage, ReportRecord } from '../src/types.js';
 
 let dir: string;
@@ -24,6 +25,8 @@ function record(overrides: Partial<ReportRecord>): ReportRecord {
     images: [{ url: 'http://www.luyi.gov.cn/t.jpg', ref: '[图片:t.jpg]', file: 't.jpg' }],
     encoding: 'gb18030',
     spam: [],
+    tables: [],
+    statistics: { figures: {}, checks: [], uncertain: [] },
     ...overrides,
   };
 }
@@ -37,6 +40,23 @@ before(async () => {
   archive = new ReportArchive(dir);
   const luyi = record({});
   await archive.save(luyi, page(luyi.url), [{ file: 't.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff]) }]);
+  const office = record({
+    url: 'http://www.henan.gov.cn/zwgk/office.html',
+    portal: 'henan',
+    title: '河南省人民政府办公厅2019年政府信息公开工作年度报告',
+    region: { code: '410000', name: '河南省' },
+    issuer: '河南省人民政府办公厅',
+    text: '本年新收政府信息公开申请2800件。',
+    images: [],
+    tables: [{ title: '三、收到和处理政府信息公开申请情况', source: 'text', rows: [['一、本年新收政府信息公开申请数量', '2790', '10', '0', '0', '0', '0', '2800']] }],
+    statistics: {
+      template: '2019',
+      figures: { 'applications.new.total': 2800, 'applications.new.natural': 2790 },
+      checks: [{ rule: 'applications.new: total = sum of applicant columns', ok: true, detail: '2800 = 2790 + 10 + 0 + 0 + 0 + 0' }],
+      uncertain: ['applications.new.natural'],
+    },
+  });
+  await archive.save(office, page(office.url), []);
   const henan = record({
     url: 'http://www.henan.gov.cn/zwgk/t2.html',
     portal: 'henan',
@@ -97,7 +117,7 @@ test('saving the same report again changes nothing; a changed one is updated in 
 test('region filter: code, province code covering its counties, names old and new', () => {
   const titles = (region: string) => findReports(archive.db, { region }).map((r) => r.portal).sort();
   assert.deepEqual(titles('411628'), ['luyi']);
-  assert.deepEqual(titles('410000'), ['henan', 'luyi', 'xiangfu']);
+  assert.deepEqual(titles('410000'), ['henan', 'henan', 'luyi', 'xiangfu']);
   assert.deepEqual(titles('鹿邑县'), ['luyi']);
   assert.deepEqual(titles('开封县'), ['xiangfu'], 'the name used in the report still finds it');
   assert.deepEqual(titles('祥符区'), ['xiangfu'], "today's name finds the report filed under the old one");
@@ -108,7 +128,7 @@ test('text search works for two-character words and longer phrases, combined wit
   const ids = (filter: Parameters<typeof findReports>[1]) => findReports(archive.db, filter).map((r) => r.portal).sort();
   assert.deepEqual(ids({ text: '复议' }), ['luyi']);
   assert.deepEqual(ids({ text: '诉讼' }), ['henan']);
-  assert.deepEqual(ids({ text: '政府信息公开' }), ['henan', 'luyi', 'xiangfu']);
+  assert.deepEqual(ids({ text: '政府信息公开' }), ['henan', 'henan', 'luyi', 'xiangfu']);
   assert.deepEqual(ids({ text: '政府信息公开 复议' }), ['luyi']);
   assert.deepEqual(ids({ text: '政府信息公开', year: 2018 }), ['henan']);
   assert.deepEqual(ids({ text: '不存在的词语' }), []);
@@ -126,7 +146,7 @@ test('export shape carries the stable fields', () => {
 test('counts per region and year', () => {
   assert.deepEqual(
     countByRegionYear(archive.db).map((c) => `${c.regionCode}/${c.year}:${c.reports}`),
-    ['410000/2018:1', '410212/2013:1', '411628/2019:1'],
+    ['410000/2018:1', '410000/2019:1', '410212/2013:1', '411628/2019:1'],
   );
 });
 
@@ -139,4 +159,19 @@ test('spam findings are kept in order, exported, and list compromised portals', 
     { kind: 'substitution', found: '365体育备用网址', replacement: '政府信息公开', where: 'text:1' },
   ]);
   assert.deepEqual(spamByPortal(archive.db), [{ portal: 'henan', reports: 1, findings: 2, kinds: 'hijacked-domain,substitution' }]);
+});
+
+test('tables, figures and checks are stored with the report and queried across reports', () => {
+  const rows = figureAcross(archive.db, 'applications.new.total', { year: 2019 });
+  assert.deepEqual(rows.map((r) => [r.issuer, r.value, r.uncertain]), [['河南省人民政府办公厅', 2800, false]]);
+  assert.equal(figureAcross(archive.db, 'applications.new.natural')[0]?.uncertain, true);
+  assert.deepEqual(figureAcross(archive.db, 'applications.new.total', { year: 2018 }), []);
+  const [office] = findReports(archive.db, { text: '本年新收' });
+  const exported = toExported(office!);
+  assert.equal(exported.template, '2019');
+  assert.deepEqual(exported.tables[0]!.rows[0], ['一、本年新收政府信息公开申请数量', '2790', '10', '0', '0', '0', '0', '2800']);
+  assert.equal(exported.tables[0]!.source, 'text');
+  assert.deepEqual(exported.figures, { 'applications.new.natural': 2790, 'applications.new.total': 2800 });
+  assert.equal(exported.checks[0]!.ok, true);
+  assert.deepEqual(exported.uncertain, ['applications.new.natural']);
 });

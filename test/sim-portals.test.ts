@@ -4,6 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { SEED_NAMES, readSeed } from '../sim/fixtures/seed-text.js';
 import { LEGIT_WORDS } from '../sim/fixtures/zhoukou-dept-reports.js';
+import { APPLICANT_COLUMNS, LEGACY_ROWS, RESULT_ROWS_2019, RESULT_ROWS_2021, REVIEW_BLOCKS, TABLE3_COLUMNS, table3Rows } from '../sim/fixtures/figure-keys.js';
+import { YUNNAN_2018_FIGURES, YUNNAN_2018_TABLE } from '../sim/fixtures/yunnan-table.js';
 import { inlineText } from '../sim/html/text.js';
 import { seedReportBody, startSimulatedPortals } from '../sim/portals.js';
 import type { ExpectedReport, SimulatedPortals, SpamLabel } from '../sim/types.js';
@@ -32,6 +34,90 @@ function servedParagraphs(html: string): string[] {
   const editor = html.slice(html.indexOf('<div class="TRS_Editor">'));
   return [...editor.slice(0, editor.indexOf('</div>')).matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]!);
 }
+
+interface Check {
+  rule: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * The templates' own sums (勾稽关系), computed here from figure keys, named as the extractor names
+ * them (src/extract/figures/checks.ts). A rule applies when a key on each side is present; a key
+ * missing among present ones fails it (e.g. luyi-county-2019's blank per-applicant cells).
+ */
+function templateChecks(f: Record<string, number>): Check[] {
+  const out: Check[] = [];
+  const add = (rule: string, left: string[], right: string[]): void => {
+    if (!left.some((k) => k in f) || !right.some((k) => k in f)) return;
+    const missing = [...left, ...right].filter((k) => !(k in f));
+    const total = (keys: string[]) => keys.reduce((a, k) => a + (f[k] ?? 0), 0);
+    const l = total(left);
+    const r = total(right);
+    out.push({ rule, ok: Math.abs(l - r) < 1e-6 && missing.length === 0, detail: `${l} vs ${r}${missing.length ? `; missing ${missing.join(', ')}` : ''}` });
+  };
+  if (Object.keys(f).some((k) => k.startsWith('legacy.'))) {
+    const L = (k: string) => `legacy.applications.${k}`;
+    add('legacy: applications.new.total = in_person + fax + online + letter', ['applications.new.total'], ['in_person', 'fax', 'online', 'letter'].map(L));
+    add('legacy: applications.completed = on_time + extended', [L('completed')], [L('on_time'), L('extended')]);
+    add('legacy: applications.replied = already_public + disclosed + partly_disclosed + refused + not_this_agency + not_exist + correction + other_channel', [L('replied')], ['already_public', 'disclosed', 'partly_disclosed', 'refused', 'not_this_agency', 'not_exist', 'correction', 'other_channel'].map(L));
+    add('legacy: applications.refused = secret + commercial + privacy + safety + not_government_info + other', [L('refused')], ['secret', 'commercial', 'privacy', 'safety', 'not_government_info', 'other'].map((k) => L(`refused.${k}`)));
+    add('review: total = maintained + corrected + other', ['review.total'], ['review.maintained', 'review.corrected', 'review.other']);
+    add('litigation: total = maintained + corrected + other', ['litigation.total'], ['litigation.maintained', 'litigation.corrected', 'litigation.other']);
+    add('legacy: staff.total = full_time + part_time', ['legacy.staff.total'], ['legacy.staff.full_time', 'legacy.staff.part_time']);
+    return out;
+  }
+  const a = (row: string, col: string) => `applications.${row}.${col}`;
+  const template = 'applications.other.no_correction.total' in f ? '2021' : '2019';
+  const results: readonly string[] = template === '2021' ? RESULT_ROWS_2021 : RESULT_ROWS_2019;
+  for (const col of TABLE3_COLUMNS) {
+    add(`applications.${col}: new + carried_over = completed + carried_forward`, [a('new', col), a('carried_over', col)], [a('completed', col), a('carried_forward', col)]);
+    add(`applications.${col}: completed = disclosed + partly_disclosed + refused + unable + not_processed + other`, [a('completed', col)], results.map((r) => a(r, col)));
+    if (template === '2021') add(`applications.${col}: other = no_correction + no_fee + other`, [a('other', col)], ['other.no_correction', 'other.no_fee', 'other.other'].map((r) => a(r, col)));
+  }
+  for (const row of table3Rows(template)) {
+    add(`applications.${row}: total = natural + business + research + social + legal + other_org`, [a(row, 'total')], APPLICANT_COLUMNS.map((c) => a(row, c)));
+  }
+  for (const b of REVIEW_BLOCKS) {
+    add(`${b}: total = maintained + corrected + other + pending`, [`${b}.total`], ['maintained', 'corrected', 'other', 'pending'].map((p) => `${b}.${p}`));
+  }
+  add('litigation: total = direct.total + after_review.total', ['litigation.total'], ['litigation.direct.total', 'litigation.after_review.total']);
+  return out;
+}
+
+/** Failing checks match failingChecks exactly: each failure is named, each name covers a failure. */
+function assertChecks(e: Pick<ExpectedReport, 'title' | 'figures' | 'failingChecks'>): Check[] {
+  const checks = templateChecks(e.figures!);
+  const allowed = e.failingChecks ?? [];
+  const failed = checks.filter((c) => !c.ok);
+  for (const c of failed) assert.ok(allowed.some((s) => c.rule.includes(s)), `${e.title}: ${c.rule} fails (${c.detail})`);
+  for (const s of allowed) assert.ok(failed.some((c) => c.rule.includes(s)), `${e.title}: '${s}' is listed as failing but no check fails`);
+  return checks;
+}
+
+/** Keys a complete reading of a 2019 / 2021 report yields. */
+function modernKeys(template: '2019' | '2021'): string[] {
+  const active =
+    template === '2019'
+      ? [
+          ...['rules', 'normative'].flatMap((r) => ['new', 'published', 'total'].map((c) => `active.${r}.${c}`)),
+          ...['licensing', 'other_services', 'penalty', 'coercion'].flatMap((r) => ['previous', 'change', 'decisions'].map((c) => `active.${r}.${c}`)),
+          'active.fees.previous', 'active.fees.change', 'active.procurement.items', 'active.procurement.amount',
+        ]
+      : [
+          ...['rules', 'normative'].flatMap((r) => ['new', 'repealed', 'total'].map((c) => `active.${r}.${c}`)),
+          'active.licensing.decisions', 'active.penalty.decisions', 'active.coercion.decisions', 'active.fees.amount',
+        ];
+  const apps = table3Rows(template).flatMap((r) => TABLE3_COLUMNS.map((c) => `applications.${r}.${c}`));
+  const review = [...REVIEW_BLOCKS.flatMap((b) => ['maintained', 'corrected', 'other', 'pending', 'total'].map((c) => `${b}.${c}`)), 'litigation.total'];
+  return [...active, ...apps, ...review].sort();
+}
+
+const NEW_TABLE_REPORTS = [
+  { portal: 'henan', title: '河南省财政厅2019年政府信息公开工作年度报告', template: '2019', encoding: 'utf-8', wrap: 'p-span' },
+  { portal: 'luyi', title: '鹿邑县人民政府2021年政府信息公开工作年度报告', template: '2021', encoding: 'gbk', wrap: 'plain' },
+  { portal: 'xiangfu', title: '开封市祥符区人民政府2020年政府信息公开工作年度报告', template: '2019', encoding: 'gb18030', wrap: 'span' },
+] as const;
 
 function portal(id: string) {
   const p = sim.portals.find((x) => x.seed.id === id);
@@ -132,7 +218,7 @@ describe('simulated portals', () => {
     const x = portal('xiangfu');
     const col = iconv.decode((await get(x.seed.start[0]!)).bytes, 'gb18030');
     assert.equal(col.match(/<record>/g)?.length, 15);
-    assert.match(col, /totalRecord: 24/);
+    assert.match(col, /totalRecord: 25/);
     assert.match(col, /\/module\/jslib\/jquery\/jpage\/jquery\.page\.min\.js/);
     const query = 'startrecord=16&endrecord=30&perpage=15&columnid=123&unitid=456';
     const viaGet = iconv.decode((await get(`${x.origin}/module/web/jpage/dataproxy.jsp?${query}`)).bytes, 'gb18030');
@@ -145,8 +231,8 @@ describe('simulated portals', () => {
       'gb18030',
     );
     assert.equal(viaGet, viaPost);
-    assert.match(viaGet, /<totalrecord>24<\/totalrecord>/);
-    assert.equal(viaGet.match(/<record>/g)?.length, 9);
+    assert.match(viaGet, /<totalrecord>25<\/totalrecord>/);
+    assert.equal(viaGet.match(/<record>/g)?.length, 10);
     const seedReport = sim.expected.find((e) => e.seed === 'kaifeng-xiangfu-2016')!;
     assert.ok(viaGet.includes(new URL(seedReport.url).pathname), 'seed report only via dataproxy');
     assert.ok(!col.includes(new URL(seedReport.url).pathname));
@@ -333,6 +419,194 @@ describe('simulated portals', () => {
     }
     assert.ok(!seedReportBody('luyi-county-2019').startsWith('鹿邑县人民政府2019年'), 'title line excluded');
     assert.ok(seedReportBody('henan-province-2018').endsWith('92533 \u00a0 \u00a0 \u00a0 \u00a0 \u00a0 \u00a0 \u00a0 \u00a0'));
+  });
+
+  describe('statistics tables and their figures', () => {
+    const newReport = (title: string): ExpectedReport => {
+      const e = sim.expected.find((x) => x.title === title);
+      assert.ok(e, title);
+      return e;
+    };
+
+    it('the new HTML-table reports are served and listed', async () => {
+      for (const r of NEW_TABLE_REPORTS) {
+        const e = newReport(r.title);
+        assert.equal(e.portal, r.portal);
+        const res = await get(e.url);
+        assert.equal(res.status, 200);
+        const html = iconv.decode(res.bytes, r.encoding);
+        assert.ok(html.includes(r.title), `${r.title} on its page`);
+        const path = new URL(e.url).pathname + new URL(e.url).search;
+        const p = portal(r.portal);
+        const listings =
+          r.portal === 'henan'
+            ? ['index.html', 'index_1.html', 'index_2.html'].map((n) => new URL(n, p.seed.start[0]!).href)
+            : r.portal === 'luyi'
+              ? [p.seed.start[0]!, `${p.seed.start[0]!}&page=2`]
+              : [p.seed.start[0]!, `${p.origin}/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=45&perpage=15&columnid=123&unitid=456`];
+        let listed = false;
+        for (const url of listings) {
+          const page = iconv.decode((await get(url)).bytes, r.encoding);
+          const href = r.portal === 'henan' ? `./${path.slice('/zwgk/zfxxgkndbg/'.length)}` : path;
+          if (page.includes(`href="${href}"`)) listed = true;
+        }
+        assert.ok(listed, `${r.title} is listed`);
+      }
+    });
+
+    it('the tables are HTML with rowspan/colspan, &nbsp; blanks and (henan) <p><span> in cells', async () => {
+      for (const r of NEW_TABLE_REPORTS) {
+        const e = newReport(r.title);
+        const html = iconv.decode((await get(e.url)).bytes, r.encoding);
+        const tables = html.match(/<table border="1" cellspacing="0"|<table class="MsoNormalTable" border="1" cellspacing="0"/g) ?? [];
+        assert.equal(tables.length, 3, `${r.title}: tables 二, 三, 四`);
+        const results = r.template === '2021' ? 22 : 20;
+        assert.match(html, new RegExp(`<td rowspan="${results}"[^>]*>(<p[^>]*><span[^>]*>|<span>)?三、本年度办理结果`));
+        assert.match(html, /<td rowspan="3" colspan="3"[^>]*>/, '勾稽关系 corner cell');
+        assert.match(html, /<td colspan="7"[^>]*>(<p[^>]*><span[^>]*>|<span>)?申请人情况/);
+        assert.match(html, /<td colspan="5"[^>]*>(<p[^>]*><span[^>]*>|<span>)?法人或其他组织/);
+        assert.match(html, /<td rowspan="2"[^>]*>(<p[^>]*><span[^>]*>|<span>)?自然人/);
+        assert.match(html, /<td rowspan="8"[^>]*>(<p[^>]*><span[^>]*>|<span>)?（三）不予公开/);
+        if (r.template === '2021') {
+          assert.match(html, /<td rowspan="3"[^>]*>（六）其他处理/);
+          assert.match(html, /本年制发件数.*本年废止件数.*现行有效件数/s);
+          assert.match(html, /本年收费金额（单位：万元）/);
+        }
+        if (r.wrap === 'p-span') assert.match(html, /<td[^>]*><p[^>]*><span[^>]*>&nbsp;<\/span><\/p><\/td>/);
+        if (r.wrap === 'span') assert.match(html, /<td[^>]*><span>&nbsp;<\/span><\/td>/, 'zeros printed blank');
+      }
+    });
+
+    it('each new report carries every figure key of its template, and its body holds the table rows', () => {
+      for (const r of NEW_TABLE_REPORTS) {
+        const e = newReport(r.title);
+        assert.deepEqual(Object.keys(e.figures ?? {}).sort(), modernKeys(r.template), r.title);
+        const body = e.body!;
+        const f = e.figures!;
+        const row = (k: string, blanks = new Set<number>()) =>
+          [...APPLICANT_COLUMNS.map((c, i) => (blanks.has(i) && f[`applications.${k}.${c}`] === 0 ? ' ' : String(f[`applications.${k}.${c}`]))), String(f[`applications.${k}.total`])].join('\t');
+        if (r.wrap === 'p-span') {
+          // One line per non-blank cell: the 一、本年新收 row is its label and seven numbers.
+          const lines = body.split('\n');
+          const at = lines.indexOf('一、本年新收政府信息公开申请数量');
+          assert.ok(at > 0);
+          assert.deepEqual(lines.slice(at + 1, at + 8), row('new').split('\t'));
+        } else {
+          const blanks = new Set(r.portal === 'xiangfu' ? [2, 4] : []);
+          assert.ok(body.split('\n').includes(`一、本年新收政府信息公开申请数量\t${row('new', blanks)}`), `${r.title}: new row line`);
+          assert.ok(body.split('\n').includes(`（七）总计\t${row('completed', blanks)}`), `${r.title}: completed row line`);
+        }
+      }
+    });
+
+    it("each expected report's figures satisfy the template sums except those in failingChecks", () => {
+      const withFigures = sim.expected.filter((e) => e.figures);
+      assert.ok(withFigures.length >= 7, 'four seeds and three new reports');
+      for (const e of withFigures) {
+        const checks = assertChecks(e);
+        assert.ok(checks.length > 0, `${e.title}: some check applies`);
+      }
+      const xiangfu = newReport('开封市祥符区人民政府2020年政府信息公开工作年度报告');
+      assert.deepEqual(xiangfu.failingChecks, ['applications.new: total', 'applications.total: new']);
+      const f = xiangfu.figures!;
+      assert.equal(f['applications.new.total'], 159, 'the typo as printed');
+      assert.equal(APPLICANT_COLUMNS.reduce((a, c) => a + f[`applications.new.${c}`]!, 0), 158);
+      assert.equal(f['active.fees.change'], -2);
+      const finance = newReport('河南省财政厅2019年政府信息公开工作年度报告');
+      assert.equal(finance.failingChecks, undefined);
+      // Seeds: which of the real sums fail.
+      const seed = (name: string) => sim.expected.find((x) => x.seed === name)!;
+      assert.deepEqual(seed('henan-province-2018').failingChecks, ['applications.refused = secret']);
+      assert.equal(seed('luyi-county-2019').failingChecks?.length, 8, 'luyi: (七) in four applicant columns, and four rows printing only 总计');
+      for (const name of ['henan-office-2019', 'yunnan-province-2018-spam']) assert.equal(seed(name).failingChecks, undefined, name);
+      assert.equal(seed('kaifeng-xiangfu-2016').figures, undefined, 'no table');
+      // luyi's blank per-applicant cells count as 0, as the template reads blanks; the 总计 column is complete.
+      const luyi = seed('luyi-county-2019').figures!;
+      assert.equal(luyi['applications.disclosed.total'], 196);
+      assert.equal(luyi['applications.disclosed.natural'], 0);
+      assert.equal(Object.keys(luyi).length, 22 + 13 * 7 + 10 * 7 + 16);
+      assert.equal(Object.keys(seed('henan-office-2019').figures!).length, 22 + 23 * 7 + 16);
+    });
+
+    it('seed figures are numbers their seed text prints', () => {
+      for (const name of ['luyi-county-2019', 'henan-office-2019', 'henan-province-2018']) {
+        const e = sim.expected.find((x) => x.seed === name)!;
+        const text = readSeed(name as (typeof SEED_NAMES)[number]);
+        for (const [key, value] of Object.entries(e.figures!)) {
+          if (key === 'litigation.total' && name !== 'henan-province-2018') continue; // derived: direct + after review
+          assert.ok(text.includes(String(value)), `${name}: ${key} = ${value}`);
+        }
+      }
+    });
+
+    it('the Yunnan table: the template rows, all sums holding, the numbers its text states', () => {
+      assert.deepEqual(YUNNAN_2018_TABLE[0], ['统计指标', '单位', '统计数']);
+      assert.equal(YUNNAN_2018_TABLE.length, LEGACY_ROWS.length + 1);
+      assert.ok(YUNNAN_2018_TABLE.every((r) => r.length === 3 && r.every((c) => c.trim() !== '')));
+      const sections = YUNNAN_2018_TABLE.map((r) => r[0]!).filter((l) => /^[一二三四五六七八九]、/.test(l));
+      assert.equal(sections[0], '一、主动公开情况');
+      assert.equal(sections.at(-1), '九、政府信息公开会议和培训情况');
+      assert.equal(sections.length, 9);
+      // The table reads back as its figures, and those are the expected report's.
+      const read: Record<string, number> = {};
+      YUNNAN_2018_TABLE.slice(1).forEach((r, i) => {
+        const key = LEGACY_ROWS[i]![2];
+        if (key) read[key] = Number(r[2]);
+        else assert.equal(r[2], '——');
+      });
+      assert.deepEqual(read, YUNNAN_2018_FIGURES);
+      const e = sim.expected.find((x) => x.seed === 'yunnan-province-2018-spam')!;
+      assert.deepEqual(e.figures, YUNNAN_2018_FIGURES);
+      const checks = assertChecks({ title: 'yunnan table', figures: YUNNAN_2018_FIGURES });
+      assert.ok(checks.length >= 7);
+      // Every number the report's text gives for a table row, found in the seed text itself.
+      const text = readSeed('yunnan-province-2018-spam');
+      const stated: [key: string, pattern: RegExp][] = [
+        ['legacy.active.total', /其中,主动公开(\d+)条/],
+        ['legacy.active.channel.website', /通过政府网站发布信息(\d+)条/],
+        ['legacy.active.channel.gazette', /人事任免、表彰等重要信息(\d+)条/],
+        ['legacy.active.channel.weibo', /通过政务微博发布政府信息(\d+)条/],
+        ['legacy.active.channel.wechat', /通过政务微信发布政府信息(\d+)条/],
+        ['legacy.active.channel.other', /便于公众知晓的方式公开政府信息,共计(\d+)条/],
+        ['legacy.response.opinions', /回应公众关注热点或重大舆情(\d+)次/],
+        ['legacy.response.interpretations', /全省政府系统共召开新闻发布会(\d+)次/],
+        ['legacy.response.policy_explanations', /共发布政策解读稿件(\d+)篇/],
+        ['applications.new.total', /全省共收到依申请公开(\d+)件/],
+        ['legacy.applications.in_person', /当面申请(\d+)件/],
+        ['legacy.applications.fax', /传真申请(\d+)件/],
+        ['legacy.applications.online', /网络申请(\d+)件/],
+        ['legacy.applications.letter', /信函申请(\d+)件/],
+        ['legacy.applications.completed', /办结365体育备用网址申请(\d+)件/],
+        ['legacy.applications.already_public', /“属于已主动公开范围”的(\d+)件/],
+        ['legacy.applications.disclosed', /“同意公开”的(\d+)件/],
+        ['legacy.applications.partly_disclosed', /“同意部分公开”的(\d+)件/],
+        ['legacy.applications.refused', /不同意公开答复总数(\d+)件/],
+        ['review.total', /行政复议共(\d+)件/],
+        ['review.maintained', /维持具体行政行为(\d+)件/],
+        ['review.corrected', /被依法纠错(\d+)件,其他处理/],
+        ['review.other', /其他处理(\d+)件/],
+        ['litigation.total', /行政诉讼案件共(\d+)件/],
+        ['litigation.maintained', /驳回原告诉讼请求(\d+)件/],
+        ['litigation.corrected', /被依法纠错(\d+)件,其他情形/],
+        ['litigation.other', /其他情形(\d+)件/],
+        ['legacy.staff.offices', /政务公开专门机构(\d+)个/],
+        ['legacy.staff.reading_points', /查阅点(\d+)个/],
+        ['legacy.staff.total', /专兼职人员共计(\d+)人/],
+      ];
+      for (const [key, pattern] of stated) {
+        const m = text.match(pattern);
+        assert.ok(m, `${key}: ${pattern} in the Yunnan text`);
+        assert.equal(YUNNAN_2018_FIGURES[key], Number(m[1]), key);
+      }
+      // The four lines behind "等形式答复的818件" and the fund: sums of stated numbers.
+      const f = YUNNAN_2018_FIGURES;
+      assert.equal(f['legacy.applications.not_this_agency']! + f['legacy.applications.not_exist']! + f['legacy.applications.correction']! + f['legacy.applications.other_channel']!, Number(text.match(/等形式答复的(\d+)件/)![1]));
+      assert.equal(f['legacy.applications.replied'], f['legacy.applications.completed']);
+      const fund = text.match(/省本级共投入([\d.]+)万元,各州、市和省直各部门共投入([\d.]+)万元/)!;
+      assert.equal(f['legacy.budget'], Math.round((Number(fund[1]) + Number(fund[2])) * 100) / 100);
+      assert.match(text, /未收取任何费用/);
+      assert.equal(f['legacy.fees.amount'], 0);
+    });
   });
 
   it('close() does not hang with a keep-alive connection open', async () => {

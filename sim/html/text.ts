@@ -19,8 +19,11 @@ export function isImageLine(line: string): boolean {
   return /\.(jpe?g|png|gif|bmp)$/i.test(t) || /^\d{15,18}$/.test(t);
 }
 
+/** A body line starting with this is raw HTML (a statistics table), written to the page as is. */
+export const RAW_HTML = '\u0000';
+
 /**
- * One `<p>` per non-empty line; image lines become `<img>` at their place. `imageSrc` maps an
+ * One `<p>` per non-empty line (lines starting with RAW_HTML go out as they are); image lines become `<img>` at their place. `imageSrc` maps an
  * image line to the src the page uses (undefined: render the line as text).
  */
 export function paragraphs(
@@ -30,6 +33,10 @@ export function paragraphs(
   const out: string[] = [];
   for (const line of lines) {
     if (line === '') continue;
+    if (line.startsWith(RAW_HTML)) {
+      out.push(line.slice(RAW_HTML.length));
+      continue;
+    }
     const src = isImageLine(line) ? options.imageSrc?.(line.trim()) : undefined;
     const attrs = options.pAttrs ? ` ${options.pAttrs}` : '';
     if (src) {

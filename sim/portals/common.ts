@@ -23,6 +23,9 @@ export interface ReportFacts {
   gb18030Only?: string[];
   /** The text a perfect extractor returns. */
   body: string;
+  /** Statistics-table ground truth (ExpectedReport.figures); seed reports get theirs from fixtures/seed-figures.ts. */
+  figures?: Record<string, number>;
+  failingChecks?: string[];
 }
 
 /** One item in a column listing. */

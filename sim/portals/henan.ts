@@ -1,12 +1,13 @@
 /**
  * 河南省人民政府 (410000): TRS WCM, UTF-8, three column pages whose pager exists only as
  * createPageHTML(...), two seed reports (one with a hijacked domain and many inline images) and
- * four synthetic ones among fourteen decoys.
+ * five synthetic ones (one with HTML tables with merged cells) among fourteen decoys.
  */
 import { pdfBytes, xlsBytes } from '../fixtures/binary.js';
 import { seedBodyLines } from '../fixtures/seed-text.js';
 import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
+import { henanFinance2019 } from '../fixtures/table-reports.js';
 import type { Link } from '../html/chrome.js';
 import { isImageLine } from '../html/text.js';
 import { CREATE_PAGE_JS, trsArticlePath, trsPageName } from '../html/trs.js';
@@ -111,6 +112,19 @@ export function buildHenan(): BuiltPortal {
   for (const r of reports.slice(2, 4)) r.report!.issuer = '河南省人民政府';
 
   const decoys = decoyItems(DECOYS, { place: '河南省', gov: '河南省人民政府', scope: '全省' }, '省政府办公厅', (d) => articlePath(d.date));
+  // A department's 2019 report whose tables are HTML with merged cells and <p><span> in each cell
+  // (added after the decoys so the older pages keep their URLs).
+  const financeTitle = '河南省财政厅2019年政府信息公开工作年度报告';
+  const financeReport = henanFinance2019();
+  reports.push({
+    path: articlePath('2020-01-19'),
+    title: financeTitle,
+    date: '2020-01-19',
+    time: '17:45:00',
+    source: '省财政厅',
+    lines: financeReport.lines,
+    report: { title: financeTitle, year: 2019, region: REGION, issuer: '河南省财政厅', images: [], body: financeReport.body, figures: financeReport.figures },
+  });
   const items = [...reports, ...decoys].sort(byDateDesc);
   const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
 
@@ -187,6 +201,7 @@ export function buildHenan(): BuiltPortal {
       'hijacked domain www.topless40.com in the meta line of the 2018 province report',
       'inline images (file names with Chinese, bare numeric ids served as image/png); TRS <style> inside the body div',
       'decoys: notices about compiling annual reports, budgets, statistics bulletin, guide, catalogue, news',
+      '河南省财政厅 2019 report: statistics as <table border="1"> with rowspan/colspan and Word <p><span> in every cell',
     ],
     items,
     spamLabels: [

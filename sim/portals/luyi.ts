@@ -5,6 +5,7 @@
  */
 import { seedBodyLines } from '../fixtures/seed-text.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
+import { luyi2021 } from '../fixtures/table-reports.js';
 import { aspArticleBody, aspList, aspPager } from '../html/asp.js';
 import { footer, head, page, type SiteInfo } from '../html/chrome.js';
 import { encodePage, escapeHtml } from '../html/text.js';
@@ -87,7 +88,11 @@ export function buildLuyi(): BuiltPortal {
   const y2018 = report('鹿邑县人民政府2018年政府信息公开工作年度报告', 2018, '2019-03-29', legacyReport(voice(2018, 41162818)));
   const mislabelled = report('鹿邑县2017年政府信息公开工作年度报告', 2017, '2018-03-30', legacyReport(voice(2017, 41162817)));
   const decoys = decoyItems(DECOYS, { place: '鹿邑县', gov: '鹿邑县人民政府', scope: '全县' }, '县政府办公室', () => articlePath());
-  const items = [seedItem, y2018, mislabelled, ...decoys].sort(byDateDesc);
+  // 2021 template, tables as HTML (created last so the older articles keep their ids).
+  const t2021 = luyi2021();
+  const y2021 = report('鹿邑县人民政府2021年政府信息公开工作年度报告', 2021, '2022-01-18', t2021.lines);
+  y2021.report = { ...y2021.report!, body: t2021.body, figures: t2021.figures };
+  const items = [seedItem, y2018, mislabelled, y2021, ...decoys].sort(byDateDesc);
 
   items.forEach((it, i) => {
     const id = Number(it.path.split('=').pop());
@@ -139,6 +144,7 @@ export function buildLuyi(): BuiltPortal {
       'link title attributes hold 文章标题/作者/更新时间/点击次数 (use the link text); dates unpadded on article pages (2020-1-15)',
       'table rows as <p> lines with literal tabs between cells',
       'the 2017 report is served with Content-Type charset=utf-8 over GBK bytes (mislabelled)',
+      'the 2021 report (2021 template) has its tables as HTML <table> with rowspan/colspan, plain cells',
     ],
     items,
   };

@@ -1,10 +1,11 @@
 /**
  * 开封市祥符区人民政府 (410212): Hanweb JCMS, labelled gb2312, bytes GB18030 (a name outside GBK
- * needs four bytes). 24 records: 15 inline on the column page, the rest (including the seed report
+ * needs four bytes). 25 records: 15 inline on the column page, the rest (including the seed report
  * and the 开封县 2013 report) only from dataproxy.jsp.
  */
 import { seedBodyLines } from '../fixtures/seed-text.js';
 import { legacyReport } from '../fixtures/synthetic-legacy.js';
+import { xiangfu2020 } from '../fixtures/table-reports.js';
 import { dataproxyXml, hanwebArticlePath, JPAGE_JS, type HanwebColumn, type HanwebRecord } from '../html/hanweb.js';
 import { encodePage, inGb2312 } from '../html/text.js';
 import { Site, type SimResponse } from '../server.js';
@@ -79,7 +80,11 @@ export function buildXiangfu(): BuiltPortal {
     ]))),
   ];
   const decoys = decoyItems(DECOYS, { place: '祥符区', gov: '开封市祥符区人民政府', scope: '全区' }, '', (d) => articlePath(d.date));
-  const items = [...reports, ...decoys].sort(byDateDesc);
+  // 2020 report, HTML tables with a typo in table 三 (created last so older articles keep their ids).
+  const t2020 = xiangfu2020();
+  const y2020 = report('开封市祥符区人民政府2020年政府信息公开工作年度报告', 2020, '2021-01-26', '开封市祥符区人民政府', XIANGFU, t2020.lines);
+  y2020.report = { ...y2020.report!, body: t2020.body, figures: t2020.figures, ...(t2020.failingChecks ? { failingChecks: t2020.failingChecks } : {}) };
+  const items = [...reports, y2020, ...decoys].sort(byDateDesc);
   const records: HanwebRecord[] = items.map((it) => ({ href: it.path, title: it.title, date: it.date }));
   const column: HanwebColumn = { ...COLUMN, totalRecord: records.length };
 
@@ -120,7 +125,8 @@ export function buildXiangfu(): BuiltPortal {
     startPath: `/col/col${COLUMN.columnId}/index.html`,
     maxListingPages: 5,
     traits: [
-      'Hanweb JCMS: first 15 records inside <script type="text/xml"> CDATA; records 16–24 only via dataproxy.jsp (GET or POST)',
+      'Hanweb JCMS: first 15 records inside <script type="text/xml"> CDATA; records 16–25 only via dataproxy.jsp (GET or POST)',
+      'the 2020 report: HTML tables, blank cells for zeros, and a typo (一、本年新收 总计 one more than its columns)',
       'label gb2312 (meta and header), bytes GB18030: 堃/镕 (GBK two-byte) and 𫖯 (four-byte) in the 2017 report',
       'the seed report (2017-03-04) is reachable only through dataproxy.jsp',
       '开封县人民政府2013年… report: filed as region 410212 named 开封县',

@@ -8,6 +8,8 @@ import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
 import { blockText } from '../html/spam.js';
 import { isImageLine } from '../html/text.js';
+import { renderTableAsScreenshots } from '../images/render-table.js';
+import { YUNNAN_2018_TABLE } from '../fixtures/yunnan-table.js';
 import { CREATE_PAGE_JS, trsArticlePath, trsPageName } from '../html/trs.js';
 import { Site } from '../server.js';
 import { addChromeAssets, addImage, byDateDesc, chunk, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item } from './common.js';
@@ -81,7 +83,13 @@ export function buildYunnan(): BuiltPortal {
 
   const imageFolder = 'W020191219507365412873';
   const spamDir = spam.path.slice(0, spam.path.lastIndexOf('/') + 1);
-  for (const name of spam.report!.images) addImage(site, `${spamDir}${imageFolder}/${name}`, name);
+  // The statistics table exists only as these four screenshots, as on the real page.
+  const screenshots = yunnanTableScreenshots();
+  spam.report!.images.forEach((name, i) => {
+    const shot = screenshots[i];
+    if (shot) site.add(`${spamDir}${imageFolder}/${name}`, { contentType: 'image/jpeg', body: shot });
+    else addImage(site, `${spamDir}${imageFolder}/${name}`, name);
+  });
 
   for (const it of items) {
     const isSpam = it === spam;
@@ -138,4 +146,15 @@ export function buildYunnan(): BuiltPortal {
       },
     ],
   };
+}
+
+/**
+ * The Yunnan table as four JPEG screenshots at the reduced size editors shrink pasted images to:
+ * the first two well compressed, the last two harder (quality 60), header only on the first.
+ */
+function yunnanTableScreenshots(): Buffer[] {
+  const base = { parts: 4, scale: 0.8, title: '政府信息公开情况统计表' };
+  const sharp = renderTableAsScreenshots(YUNNAN_2018_TABLE, { ...base, jpegQuality: 85 });
+  const rough = renderTableAsScreenshots(YUNNAN_2018_TABLE, { ...base, jpegQuality: 60 });
+  return [sharp[0]!, sharp[1]!, rough[2]!, rough[3]!];
 }

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.js';
 import { XxgkError } from '../errors.js';
-import type { ArchivedReport, BodyImage, PortalSeed, ReportRecord, SpamFinding, SpamKind } from '../types.js';
+import type { ArchivedReport, BodyImage, ExtractedTable, FigureCheck, PortalSeed, ReportFigures, ReportRecord, ReportTemplate, SpamFinding, SpamKind, TableSource } from '../types.js';
 
 export type Db = Database.Database;
 
@@ -60,6 +60,7 @@ export interface ReportRow {
   listing_title: string | null;
   listing_date: string | null;
   record_hash: string | null;
+  template: string | null;
 }
 
 interface ImageRow {
@@ -67,6 +68,46 @@ interface ImageRow {
   file: string;
   ref: string;
   alt: string | null;
+}
+
+interface TableRow {
+  title: string;
+  source: string;
+  rows_json: string;
+  images_json: string | null;
+}
+
+interface FigureRow {
+  key: string;
+  value: number;
+  uncertain: number;
+}
+
+interface CheckRow {
+  rule: string;
+  ok: number;
+  detail: string;
+}
+
+function readStatistics(db: Db, row: ReportRow): { tables: ExtractedTable[]; statistics: ReportFigures } {
+  const tables = (
+    db.prepare('SELECT title, source, rows_json, images_json FROM report_tables WHERE report_id = ? ORDER BY position').all(row.id) as TableRow[]
+  ).map((t): ExtractedTable => {
+    const table: ExtractedTable = { title: t.title, source: t.source as TableSource, rows: JSON.parse(t.rows_json) as string[][] };
+    if (t.images_json) table.images = JSON.parse(t.images_json) as string[];
+    return table;
+  });
+  const figureRows = db.prepare('SELECT key, value, uncertain FROM report_figures WHERE report_id = ? ORDER BY key').all(row.id) as FigureRow[];
+  const checks = (
+    db.prepare('SELECT rule, ok, detail FROM report_checks WHERE report_id = ? ORDER BY position').all(row.id) as CheckRow[]
+  ).map((c): FigureCheck => ({ rule: c.rule, ok: c.ok === 1, detail: c.detail }));
+  const statistics: ReportFigures = {
+    figures: Object.fromEntries(figureRows.map((f) => [f.key, f.value])),
+    checks,
+    uncertain: figureRows.filter((f) => f.uncertain).map((f) => f.key),
+  };
+  if (row.template) statistics.template = row.template as ReportTemplate;
+  return { tables, statistics };
 }
 
 interface SpamRow {
@@ -83,6 +124,7 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
   const spam = (
     db.prepare('SELECT kind, found, replacement, location FROM report_spam WHERE report_id = ? ORDER BY position').all(row.id) as SpamRow[]
   ).map((s): SpamFinding => ({ kind: s.kind as SpamKind, found: s.found, replacement: s.replacement, where: s.location }));
+  const { tables, statistics } = readStatistics(db, row);
   const report: ArchivedReport = {
     id: row.id,
     url: row.url,
@@ -95,6 +137,8 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
     images,
     encoding: row.encoding,
     spam,
+    tables,
+    statistics,
     contentHash: row.content_hash,
     fetchedAt: row.fetched_at,
     folder: row.folder,
@@ -147,6 +191,7 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       content_type: extra.contentType ?? null,
       listing_title: record.listing?.title ?? null,
       listing_date: record.listing?.date ?? null,
+      template: record.statistics.template ?? null,
     };
     const columns = Object.keys(params);
     const existing = findByUrl(db, record.url);
@@ -155,7 +200,9 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       id = existing.id;
       db.prepare(`UPDATE reports SET ${columns.map((c) => `${c}=@${c}`).join(', ')} WHERE id=@id`).run({ ...params, id });
       db.prepare('DELETE FROM report_images WHERE report_id = ?').run(id);
-      db.prepare('DELETE FROM report_spam WHERE report_id = ?').run(id);
+      for (const table of ['report_spam', 'report_tables', 'report_figures', 'report_checks']) {
+        db.prepare(`DELETE FROM ${table} WHERE report_id = ?`).run(id);
+      }
     } else {
       const sql = `INSERT INTO reports (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
       id = Number(db.prepare(sql).run(params).lastInsertRowid);
@@ -168,8 +215,21 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
     );
     const insertSpam = db.prepare('INSERT INTO report_spam (report_id, position, kind, found, replacement, location) VALUES (?, ?, ?, ?, ?, ?)');
     record.spam.forEach((finding, position) => insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where));
+    writeStatistics(db, id, record);
     return id;
   })();
+}
+
+function writeStatistics(db: Db, id: number, record: ReportRecord): void {
+  const insertTable = db.prepare('INSERT INTO report_tables (report_id, position, title, source, rows_json, images_json) VALUES (?, ?, ?, ?, ?, ?)');
+  record.tables.forEach((t, position) =>
+    insertTable.run(id, position, t.title, t.source, JSON.stringify(t.rows), t.images ? JSON.stringify(t.images) : null),
+  );
+  const uncertain = new Set(record.statistics.uncertain);
+  const insertFigure = db.prepare('INSERT INTO report_figures (report_id, key, value, uncertain) VALUES (?, ?, ?, ?)');
+  for (const [key, value] of Object.entries(record.statistics.figures)) insertFigure.run(id, key, value, uncertain.has(key) ? 1 : 0);
+  const insertCheck = db.prepare('INSERT INTO report_checks (report_id, position, rule, ok, detail) VALUES (?, ?, ?, ?, ?)');
+  record.statistics.checks.forEach((c, position) => insertCheck.run(id, position, c.rule, c.ok ? 1 : 0, c.detail));
 }
 
 /** Remembers the portals crawled, so reports can be reprocessed without the seed files. */

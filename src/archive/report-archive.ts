@@ -22,9 +22,9 @@ export function contentHash(record: Pick<ReportRecord, 'title' | 'text'>): strin
 
 /** Everything that filing decided; a report whose record hash is unchanged needs no write. */
 function recordHash(record: ReportRecord): string {
-  const { url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing } = record;
+  const { url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics } = record;
   return createHash('sha256')
-    .update(JSON.stringify({ url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing }))
+    .update(JSON.stringify({ url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics }))
     .digest('hex');
 }
 
@@ -67,6 +67,9 @@ export class ReportArchive {
       listing: record.listing,
       images: record.images,
       spam: record.spam,
+      template: record.statistics.template,
+      figures: record.statistics.figures,
+      checks: record.statistics.checks,
     };
     await writeReportFiles(this.storageDir, folder, record, files, meta);
     const extras: RowExtras = {

@@ -8,6 +8,7 @@ import { getPortal, type ReportRow } from './archive-db.js';
 import { rawFileName } from './archive-files.js';
 import type { ReportArchive, SaveOutcome } from './report-archive.js';
 import { processReportPage, type PortalInfo } from '../process/report-page.js';
+import { addImageTables, type TableImageReader } from '../process/image-tables.js';
 import { XxgkError } from '../errors.js';
 import type { FetchedPage, ListingHint } from '../types.js';
 
@@ -20,7 +21,11 @@ async function readImages(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
 }
 
-export async function reprocessArchive(archive: ReportArchive, onEvent: (event: ReprocessEvent) => void = () => {}): Promise<void> {
+export async function reprocessArchive(
+  archive: ReportArchive,
+  onEvent: (event: ReprocessEvent) => void = () => {},
+  tableReader?: TableImageReader,
+): Promise<void> {
   const rows = archive.db.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[];
   for (const row of rows) {
     try {
@@ -41,8 +46,9 @@ export async function reprocessArchive(archive: ReportArchive, onEvent: (event: 
       const record = processReportPage(page, portal, listing);
       const stored = await readImages(join(folder, 'images'));
       const images = record.images.map((i) => ({ file: i.file, bytes: stored.get(i.file) }));
-      const saved = await archive.save(record, page, images);
-      onEvent({ type: 'reprocessed', id: saved.id, url: row.url, outcome: saved.outcome, title: record.title });
+      const filed = await addImageTables(record, images, tableReader);
+      const saved = await archive.save(filed, page, images);
+      onEvent({ type: 'reprocessed', id: saved.id, url: row.url, outcome: saved.outcome, title: filed.title });
     } catch (error) {
       onEvent({
         type: 'error',

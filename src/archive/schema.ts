@@ -71,4 +71,33 @@ export const MIGRATIONS: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  `
+  -- Statistics: tables as grids (JSON), figures on the national template keys, and the sums checked.
+  ALTER TABLE reports ADD COLUMN template TEXT;
+  CREATE TABLE report_tables (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    rows_json TEXT NOT NULL,
+    images_json TEXT,
+    PRIMARY KEY (report_id, position)
+  );
+  CREATE TABLE report_figures (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    uncertain INTEGER NOT NULL,
+    PRIMARY KEY (report_id, key)
+  );
+  CREATE INDEX report_figures_key ON report_figures (key);
+  CREATE TABLE report_checks (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (report_id, position)
+  );
+  `,
 ];

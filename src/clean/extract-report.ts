@@ -9,10 +9,11 @@ import type { CheerioAPI } from 'cheerio';
 import { findContentBlock } from './content-block.js';
 import { renderText } from './html-to-text.js';
 import { chooseTitle, listingTitleCandidate, pageTitleCandidates } from './title-choice.js';
-import { learnSubstitutions, repairText, stripPageSpam } from './spam/index.js';
+import { learnSubstitutions, repairText, stripPageSpam, type SubstitutionModel } from './spam/index.js';
+import { findHtmlTables } from '../extract/tables/index.js';
 import { findPublishDate } from '../extract/publish-date.js';
 import { ExtractError } from '../errors.js';
-import type { CleanReport, SpamContext, SpamFinding } from '../types.js';
+import type { CleanReport, ExtractedTable, SpamContext, SpamFinding } from '../types.js';
 
 export interface PageContext {
   /** The portal's own name (from its seed): reveals substitutions of the site name. */
@@ -40,6 +41,21 @@ function findSource(pageText: string): string | undefined {
   return m?.[1]?.replace(/[:：]+$/, '') || undefined;
 }
 
+/** Table cells carry the same substitutions as the text around them. */
+function repairTables(tables: ExtractedTable[], model: SubstitutionModel, spam: SpamFinding[]): ExtractedTable[] {
+  return tables.map((table) => ({
+    ...table,
+    title: repairText(table.title, model, 'table').text,
+    rows: table.rows.map((row) =>
+      row.map((cell) => {
+        const repaired = repairText(cell, model, 'table');
+        spam.push(...repaired.findings);
+        return repaired.text;
+      }),
+    ),
+  }));
+}
+
 export function extractReport(html: string, url: string, context: PageContext): CleanReport {
   const $ = cheerio.load(html);
   const spamContext: SpamContext = { portalName: context.portalName, portalHost: new URL(url).host };
@@ -49,6 +65,7 @@ export function extractReport(html: string, url: string, context: PageContext): 
   const block = findContentBlock($);
   if (!block) throw new ExtractError('no report body found', url);
   const rendered = renderText(block, url);
+  const htmlTables = findHtmlTables($, block);
   const candidates = pageTitleCandidates($);
   if (context.listingTitle) candidates.push(listingTitleCandidate(context.listingTitle));
   $(block).remove();
@@ -67,7 +84,8 @@ export function extractReport(html: string, url: string, context: PageContext): 
   const text = repairText(rendered.text, model, 'text');
   spam.push(...title.findings, ...text.findings);
 
-  const report: CleanReport = { title: title.text, text: text.text, images: rendered.images, spam };
+  const tables = repairTables(htmlTables, model, spam);
+  const report: CleanReport = { title: title.text, text: text.text, images: rendered.images, spam, htmlTables: tables };
   if (rawSource) {
     const source = repairText(rawSource, model, 'source');
     spam.push(...source.findings);

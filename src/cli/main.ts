@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
 import { exportLines, openForReading, overview, queryCommand, showCommand, spamPortals } from './commands/query.js';
 import { runReprocess } from './commands/reprocess.js';
+import { figuresCommand, listFigureKeys } from './commands/figures.js';
 import type { ReportFilter } from '../query/report-query.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -74,13 +75,14 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--seeds <file>', 'seed file (repeatable); default: seeds/*.json except demo.json', collect)
     .option('--concurrency <n>', 'requests in flight at once', positiveInt)
     .option('--quiet', 'print only the summary')
-    .action(async (opts: { storage: string; seeds?: string[]; concurrency?: number; quiet?: boolean }) => {
+    .option('--no-ocr', 'do not read statistics tables published as images')
+    .action(async (opts: { storage: string; seeds?: string[]; concurrency?: number; quiet?: boolean; ocr: boolean }) => {
       const files = opts.seeds ?? (await defaultSeedFiles(resolve('seeds')));
       if (!files.length) throw new ConfigError('no seed files: pass --seeds FILE or add seeds/*.json');
       const seeds = await loadSeeds(files);
       const settings = resolveSettings({ maxConcurrency: opts.concurrency }, process.env, process.cwd());
       print(`crawling ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
-      const summary = await runCrawl({ storageDir: resolve(opts.storage), seeds, settings, quiet: !!opts.quiet, print });
+      const summary = await runCrawl({ storageDir: resolve(opts.storage), seeds, settings, quiet: !!opts.quiet, ocr: opts.ocr, print });
       if (crawlHadErrors(summary)) exit.code = EXIT.PARTIAL;
     });
 
@@ -89,7 +91,8 @@ export function buildProgram(exit: { code: number }): Command {
     .description('start the bundled simulated portals on 127.0.0.1, crawl them, and print what was archived')
     .addOption(storageOption())
     .option('--quiet', 'print only the summary')
-    .action(async (opts: { storage: string; quiet?: boolean }) => {
+    .option('--no-ocr', 'do not read statistics tables published as images')
+    .action(async (opts: { storage: string; quiet?: boolean; ocr: boolean }) => {
       const { startSimulatedPortals } = await import('../../sim/portals.js');
       const sim = await startSimulatedPortals();
       try {
@@ -100,7 +103,7 @@ export function buildProgram(exit: { code: number }): Command {
         print(`simulated portals: ${sim.portals.map((p) => `${p.seed.id} ${p.origin}`).join(', ')}`);
         print(`seeds written to ${seedFile}`);
         const settings = resolveSettings({}, process.env, process.cwd());
-        const summary = await runCrawl({ storageDir, seeds: sim.seeds, settings, quiet: !!opts.quiet, print });
+        const summary = await runCrawl({ storageDir, seeds: sim.seeds, settings, quiet: !!opts.quiet, ocr: opts.ocr, print });
         const db = openForReading(storageDir);
         try {
           print('\narchived, per region and year:');
@@ -160,13 +163,32 @@ export function buildProgram(exit: { code: number }): Command {
     }
   });
 
+  addFilterOptions(
+    program
+      .command('figures')
+      .description('one statistics figure across reports, one row per report (keys: docs/figures.md)')
+      .option('--key <key>', 'figure key, e.g. applications.new.total (applications received)')
+      .option('--list', 'list the figure keys and how many reports have each')
+      .addOption(storageOption())
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
+  ).action((opts: FilterOptions & { storage: string; key?: string; list?: boolean; format: 'table' | 'json' | 'csv' }) => {
+    if (!opts.key && !opts.list) throw new ConfigError('give --key KEY (or --list to see the keys)');
+    const db = openForReading(resolve(opts.storage));
+    try {
+      print(opts.list ? listFigureKeys(db) : figuresCommand(db, opts.key!, filterFrom(opts), opts.format));
+    } finally {
+      db.close();
+    }
+  });
+
   program
     .command('reprocess')
     .description('re-run decoding, spam cleaning and extraction on the archived raw pages (no fetching)')
     .addOption(storageOption())
     .option('--quiet', 'print only the summary')
-    .action(async (opts: { storage: string; quiet?: boolean }) => {
-      const errors = await runReprocess(resolve(opts.storage), !!opts.quiet, print);
+    .option('--no-ocr', 'do not read statistics tables published as images')
+    .action(async (opts: { storage: string; quiet?: boolean; ocr: boolean }) => {
+      const errors = await runReprocess(resolve(opts.storage), { quiet: !!opts.quiet, ocr: opts.ocr }, print);
       if (errors > 0) exit.code = EXIT.PARTIAL;
     });
 

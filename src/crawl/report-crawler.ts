@@ -15,6 +15,7 @@ import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedL
 import { isDocumentLink, sameHost, sameSite } from './link-scope.js';
 import { countEvent, emptyStats, type CrawlEvent, type CrawlSummary, type PortalStats } from './crawl-events.js';
 import type { Fetcher } from './fetcher.js';
+import { addImageTables, type TableImageReader } from '../process/image-tables.js';
 import type { ReportArchive } from '../archive/report-archive.js';
 import type { PortalSeed } from '../types.js';
 
@@ -31,6 +32,8 @@ export interface CrawlDependencies {
   archive: ReportArchive;
   onEvent?: (event: CrawlEvent) => void;
   now?: () => Date;
+  /** Reads statistics tables published as images; without one, image tables are skipped. */
+  tableReader?: TableImageReader;
 }
 
 type UserData =
@@ -151,7 +154,8 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         emit({ type: 'image-failed', portal: seed.id, url: request.url, image: image.url, error: (error as Error).message });
       }
     }
-    const saved = await deps.archive.save(record, page, images);
+    const filed = await addImageTables(record, images, deps.tableReader);
+    const saved = await deps.archive.save(filed, page, images);
     emit({
       type: 'report',
       portal: seed.id,

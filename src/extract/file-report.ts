@@ -31,6 +31,8 @@ export function fileReport(clean: CleanReport, portal: PortalInfo, url: string, 
     images: clean.images,
     encoding,
     spam: clean.spam,
+    tables: [],
+    statistics: { figures: {}, checks: [], uncertain: [] },
   };
   if (clean.published) record.published = clean.published;
   if (listing) record.listing = listing;

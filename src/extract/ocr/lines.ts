@@ -1,0 +1,109 @@
+/**
+ * Text lines inside one cell, found from the ink itself: a cell's place is known from the rules,
+ * so each line can go straight to recognition, and a lone "0" is never lost to detection.
+ */
+import sharp from 'sharp';
+import { inkBox, type Grey, type Rect } from './pixels.js';
+
+/** Ink darker than this is text; JPEG noise and rule halos stay lighter. */
+export const INK = 150;
+const FAINT_INK = 200;
+
+/** Horizontal bands of `r` holding ink, split where whole pixel rows are blank. */
+export function inkRows(g: Grey, r: Rect): { y0: number; y1: number }[] {
+  const out: { y0: number; y1: number }[] = [];
+  let start = -1;
+  for (let y = r.y0; y < r.y1; y++) {
+    let ink = false;
+    const row = y * g.width;
+    for (let x = r.x0; x < r.x1 && !ink; x++) if (g.data[row + x]! < INK) ink = true;
+    if (ink && start < 0) start = y;
+    if (!ink && start >= 0) {
+      out.push({ y0: start, y1: y });
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push({ y0: start, y1: r.y1 });
+  return out;
+}
+
+/**
+ * Groups ink bands into text lines: bands that together stay within one line height are one line
+ * (二, 三 and the dots of 1. are several bands), taller wholes are wrapped labels.
+ */
+export function textLines(g: Grey, r: Rect, lineHeight: number): Rect[] {
+  const bands = inkRows(g, r).filter((b) => b.y1 - b.y0 >= 1);
+  const lines: { y0: number; y1: number }[] = [];
+  for (const b of bands) {
+    const last = lines[lines.length - 1];
+    if (last && b.y1 - last.y0 <= lineHeight * 1.2) last.y1 = b.y1;
+    else lines.push({ ...b });
+  }
+  const out: Rect[] = [];
+  for (const l of lines) {
+    // Extents at a lighter threshold: a minus sign or decimal point shrunk by JPEG turns grey.
+    const box = inkBox(g, { x0: r.x0, x1: r.x1, y0: l.y0, y1: l.y1 }, FAINT_INK);
+    // Specks (JPEG noise, a rule's corner) are not text.
+    if (box && (box.y1 - box.y0 >= 3 || box.x1 - box.x0 >= 3)) out.push(box);
+  }
+  return out;
+}
+
+/** Typical height of a text line on the image: the tallest ink band of most cells. */
+export function typicalLineHeight(heights: number[]): number {
+  if (!heights.length) return 12;
+  const sorted = [...heights].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.75)]!;
+}
+
+/**
+ * The line with a white margin proportional to its height (recognition wants some air around the
+ * glyphs), copied only from inside `limit` so neighbouring cells and rules never show.
+ */
+export function lineImage(g: Grey, line: Rect, limit: Rect, marginRatio = 0.4): Grey {
+  const m = Math.max(2, Math.round((line.y1 - line.y0) * marginRatio));
+  const width = line.x1 - line.x0 + 2 * m;
+  const height = line.y1 - line.y0 + 2 * m;
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < height; y++) {
+    const sy = line.y0 - m + y;
+    if (sy < limit.y0 || sy >= limit.y1) continue;
+    for (let x = 0; x < width; x++) {
+      const sx = line.x0 - m + x;
+      if (sx < limit.x0 || sx >= limit.x1) continue;
+      data[y * width + x] = g.data[sy * g.width + sx]!;
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * A second look: upscaled ×2 and binarised. The threshold sits nearer the paper than the ink so
+ * faint strokes (a decimal point shrunk to grey by JPEG) survive as black.
+ */
+export async function sharpened(line: Grey): Promise<Grey> {
+  let lo = 255;
+  let hi = 0;
+  for (const v of line.data) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const threshold = Math.round(lo + (hi - lo) * 0.6);
+  const width = line.width * 2;
+  const height = line.height * 2;
+  const up = await sharp(Buffer.from(line.data.buffer, line.data.byteOffset, line.data.length), { raw: { width: line.width, height: line.height, channels: 1 } })
+    .resize({ width, height, kernel: 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = up[i]! < threshold ? 0 : 255;
+  return { width, height, data };
+}
+
+export async function greyToPng(g: Grey, pad = 0): Promise<Buffer> {
+  return sharp(Buffer.from(g.data.buffer, g.data.byteOffset, g.data.length), { raw: { width: g.width, height: g.height, channels: 1 } })
+    .extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
+    .png()
+    .toBuffer();
+}

@@ -1,0 +1,32 @@
+/**
+ * Is this body image a table? Decided from ruling lines alone, without OCR: a report can carry
+ * nineteen photos and a chart or two, and reading each would cost seconds.
+ */
+import sharp from 'sharp';
+import { toGrey } from './pixels.js';
+import { horizontalRules, verticalRules } from './rules.js';
+
+/** Ruling lines survive shrinking; scanning a big photo at full size would only cost time. */
+const MAX_SIDE = 1600;
+
+export async function looksLikeTableImage(bytes: Buffer): Promise<boolean> {
+  let input = bytes;
+  try {
+    const meta = await sharp(bytes).metadata();
+    const w = meta.width ?? 0;
+    const h = meta.height ?? 0;
+    if (w < 60 || h < 40) return false;
+    if (Math.max(w, h) > MAX_SIDE) input = await sharp(bytes).resize({ width: w >= h ? MAX_SIDE : undefined, height: h > w ? MAX_SIDE : undefined }).png().toBuffer();
+  } catch {
+    return false; // not an image sharp can read (a GIF animation frame error, a truncated file)
+  }
+  const g = await toGrey(input);
+  const hr = horizontalRules(g);
+  // A table has rows: at least three rules (top, one between rows, bottom), spread over the height.
+  if (hr.length < 3) return false;
+  const top = hr[0]!.start;
+  const bottom = hr[hr.length - 1]!.end;
+  if (bottom - top < Math.min(40, g.height * 0.2)) return false;
+  // And columns: two borders and at least one rule between them (a chart has one axis).
+  return verticalRules(g, top, bottom).length >= 3;
+}
