@@ -29,8 +29,19 @@ export class ConfigError extends XxgkError {
 /** An HTTP response that was not a usable page. */
 export class FetchError extends XxgkError {
   override name = 'FetchError';
-  constructor(url: string, readonly status: number, options?: { cause?: unknown }) {
-    super(`HTTP ${status || 'failure'}`, 'fetch', url, status === 0 || status === 429 || status >= 500, options);
+  /** The server's Retry-After header (seconds or an HTTP date), on 429 and 503. */
+  readonly retryAfter: string | undefined;
+  constructor(url: string, readonly status: number, options?: { cause?: unknown; retryAfter?: string | undefined }) {
+    super(`HTTP ${status || 'failure'}`, 'fetch', url, status === 0 || status === 408 || status === 429 || status >= 500, options);
+    this.retryAfter = options?.retryAfter;
+  }
+}
+
+/** robots.txt forbids the URL for our user agent: never fetched, never retried. */
+export class RobotsDisallowedError extends XxgkError {
+  override name = 'RobotsDisallowedError';
+  constructor(url: string) {
+    super('disallowed by robots.txt', 'fetch', url, false);
   }
 }
 

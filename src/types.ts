@@ -21,6 +21,13 @@ export interface PortalSeed {
   home?: string;
   /** Upper bound on listing pages followed per start URL. */
   maxListingPages?: number;
+  /**
+   * How listings are read: 'static' (HTML as served), 'browser' (rendered by Chromium, for listings
+   * built by script), 'auto' (default: the browser only when the static HTML yields no report links).
+   */
+  render?: 'auto' | 'static' | 'browser';
+  /** Politeness overrides for this portal's host(s). */
+  politeness?: { concurrency?: number; delayMs?: number };
   /** Free-form note, e.g. "unverified". */
   note?: string;
 }

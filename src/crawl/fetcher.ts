@@ -11,6 +11,8 @@ export interface FetchOptions {
   /** Form body for POST (Hanweb's dataproxy accepts both). */
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /** Validators from an earlier fetch: an unchanged page answers 304 with an empty body. */
+  conditional?: { etag?: string; lastModified?: string };
 }
 
 export interface Fetcher {
@@ -34,6 +36,8 @@ export class HttpFetcher implements Fetcher {
       'accept-language': 'zh-CN,zh;q=0.9',
       ...options.headers,
     };
+    if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
+    if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
     let body: string | undefined;
     if (options.form) {
       body = new URLSearchParams(options.form).toString();
@@ -52,7 +56,9 @@ export class HttpFetcher implements Fetcher {
       throw new FetchError(url, 0, { cause });
     }
     const bytes = Buffer.from(await response.arrayBuffer());
-    if (!response.ok) throw new FetchError(url, response.status);
+    if (!response.ok && response.status !== 304) {
+      throw new FetchError(url, response.status, { retryAfter: response.headers.get('retry-after') ?? undefined });
+    }
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       responseHeaders[name.toLowerCase()] = value;
