@@ -2,89 +2,70 @@
  * Starts the simulated government portals (one HTTP server per portal on 127.0.0.1, port 0) and
  * reports what a correct crawl of them must find. Used by tests and by the demo crawl.
  */
-import type { PortalSeed } from '../src/types.js';
-import { SEED_FIGURES } from './fixtures/seed-figures.js';
-import { isSeedName, seedReportBody } from './fixtures/seed-text.js';
+import { seedReportBody } from './fixtures/seed-text.js';
+import { assemble } from './assemble.js';
 import type { BuiltPortal } from './portals/common.js';
 import { buildHenan } from './portals/henan.js';
+import { buildKaifeng } from './portals/kaifeng.js';
 import { buildLuyi } from './portals/luyi.js';
+import { buildShangqiu } from './portals/shangqiu.js';
 import { buildXiangfu } from './portals/xiangfu.js';
+import { buildXinyang } from './portals/xinyang.js';
 import { buildYunnan } from './portals/yunnan.js';
 import { buildZhoukou } from './portals/zhoukou.js';
-import { serveSite, type RequestLogEntry, type RunningServer } from './server.js';
-import type { ExpectedReport, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+import type { SimulatedPortals } from './types.js';
 
 export { seedReportBody };
-export type { ExpectedReport, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+export { startManyPortals } from './many-portals.js';
+export type { ExpectedReport, RequestLogEntry, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
-export async function startSimulatedPortals(options: { latencyMs?: number } = {}): Promise<SimulatedPortals> {
-  const built: BuiltPortal[] = [buildHenan(), buildLuyi(), buildXiangfu(), buildYunnan(), buildZhoukou()];
-  const requestLog: RequestLogEntry[] = [];
-  const servers: RunningServer[] = [];
-  try {
-    for (const b of built) {
-      servers.push(await serveSite({ portal: b.id, site: b.site, log: requestLog, latencyMs: options.latencyMs ?? 0 }));
-    }
-  } catch (err) {
-    await Promise.all(servers.map((s) => s.close()));
-    throw err;
-  }
+export interface SimulatedPortalsOptions {
+  /** Latency of every response (ms); a portal's own (see `slow`) wins. */
+  latencyMs?: number;
+  /** Only these portals (ids), in the usual order; may name extras and kaifeng without enabling them. */
+  only?: string[];
+  /** Include shangqiu (JS-rendered listing) and xinyang (homepage only). Default false. */
+  extras?: boolean;
+  /** Include kaifeng, the deep TRS column (`pages` listing pages, default 320, at least 20). */
+  deep?: { pages?: number } | boolean;
+  /** One slow host. */
+  slow?: { portal: string; latencyMs: number };
+  /** One host with a deterministic fault plan (sim/server.ts FaultPlan). */
+  flaky?: { portal: string; every429: number; every503: number; retryAfterSeconds: number };
+}
 
-  const portals: SimulatedPortal[] = [];
-  const expected: ExpectedReport[] = [];
-  const decoys: string[] = [];
-  const spamLabels: SpamLabel[] = [];
-  built.forEach((b, i) => {
-    const origin = servers[i]!.origin;
-    const seed: PortalSeed = {
-      id: b.id,
-      name: b.name,
-      region: b.region,
-      start: [`${origin}${b.startPath}`],
-      home: `${origin}/`,
-      maxListingPages: b.maxListingPages,
-      note: 'simulated portal (sim/)',
-    };
-    portals.push({ seed, origin, traits: b.traits });
-    for (const { path, ...label } of b.spamLabels ?? []) spamLabels.push({ url: `${origin}${path}`, ...label });
-    for (const it of b.items) {
-      const url = `${origin}${it.path}`;
-      if (!it.report) {
-        decoys.push(url);
-        continue;
-      }
-      const r = it.report;
-      const truth = r.figures ? r : r.seed && isSeedName(r.seed) ? SEED_FIGURES[r.seed] : undefined;
-      expected.push({
-        portal: b.id,
-        url,
-        title: r.title,
-        year: r.year,
-        region: r.region,
-        issuer: r.issuer,
-        published: it.date,
-        ...(r.seed ? { seed: r.seed } : {}),
-        images: r.images,
-        ...(r.gb18030Only ? { gb18030Only: r.gb18030Only } : {}),
-        body: r.body,
-        ...(truth?.figures ? { figures: truth.figures } : {}),
-        ...(truth?.failingChecks?.length ? { failingChecks: truth.failingChecks } : {}),
-      });
-    }
-  });
+const DEFAULT_IDS = ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou'] as const;
+const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
 
-  let closed = false;
-  return {
-    portals,
-    seeds: portals.map((p) => p.seed),
-    expected,
-    decoys,
-    spamLabels,
-    requestLog,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await Promise.all(servers.map((s) => s.close()));
-    },
+export async function startSimulatedPortals(options: SimulatedPortalsOptions = {}): Promise<SimulatedPortals> {
+  const deep = options.deep === true ? {} : options.deep || undefined;
+  const builders: Record<string, () => BuiltPortal> = {
+    henan: buildHenan,
+    luyi: buildLuyi,
+    xiangfu: buildXiangfu,
+    yunnan: buildYunnan,
+    zhoukou: buildZhoukou,
+    shangqiu: buildShangqiu,
+    xinyang: buildXinyang,
+    kaifeng: () => buildKaifeng(deep ?? {}),
   };
+  let ids: string[];
+  if (options.only) {
+    for (const id of options.only) if (!builders[id]) throw new Error(`startSimulatedPortals: no portal '${id}'`);
+    ids = Object.keys(builders).filter((id) => options.only!.includes(id));
+  } else {
+    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : [])];
+  }
+  for (const [what, o] of [['slow', options.slow], ['flaky', options.flaky]] as const) {
+    if (o && !ids.includes(o.portal)) throw new Error(`startSimulatedPortals: ${what} portal '${o.portal}' is not started`);
+  }
+  const built = ids.map((id) => builders[id]!());
+  for (const b of built) {
+    if (options.slow?.portal === b.id) b.site.latencyMs = options.slow.latencyMs;
+    if (options.flaky?.portal === b.id) {
+      const { every429, every503, retryAfterSeconds } = options.flaky;
+      b.site.faults = { every429, every503, retryAfterSeconds };
+    }
+  }
+  return assemble(built, { latencyMs: options.latencyMs ?? 0 });
 }

@@ -3,6 +3,9 @@
  * Everything a test needs to judge a crawl comes from here, never from hard-coded copies.
  */
 import type { PortalSeed, Region } from '../src/types.js';
+import type { RequestLogEntry } from './server.js';
+
+export type { RequestLogEntry } from './server.js';
 
 /** A report page a correct crawl must archive. */
 export interface ExpectedReport {
@@ -78,6 +81,11 @@ export interface SimulatedPortal {
   origin: string;
   /** What makes this portal hard, one line each (for docs and the demo printout). */
   traits: string[];
+  /**
+   * Absolute URL of the annual-report column's first listing page: what a correct discovery from
+   * `seed.home` finds (xinyang, whose seed has `start: []`); the start URL for the others.
+   */
+  column: string;
 }
 
 export interface SimulatedPortals {
@@ -89,7 +97,33 @@ export interface SimulatedPortals {
   decoys: string[];
   /** Spam ground truth for every tampered report page (and for clean pages full of words a keyword filter trips on). */
   spamLabels: SpamLabel[];
-  /** Requests served so far, per portal id (for politeness and nightly-cost tests). */
-  requestLog: { portal: string; path: string; at: number }[];
+  /**
+   * Requests served so far, in order of arrival (for politeness and nightly-cost tests). Emptied in
+   * place by resetStats(): the array object never changes.
+   */
+  requestLog: RequestLogEntry[];
+  /**
+   * Absolute URLs that robots.txt forbids and that a listing links to (a draft report under
+   * /preview/ on xinyang): a polite crawler never requests them. Not in `expected` or `decoys`.
+   */
+  robotsDisallowed: string[];
+  /** Most requests to the portal in flight at once (arrival to response sent, latency included) since start or resetStats(). */
+  maxInFlight(portalId: string): number;
+  /** Empties `requestLog` in place, forgets maxInFlight and restarts every fault plan's count. */
+  resetStats(): void;
+  /**
+   * A new report appears on the portal: its page is served and it is listed first on listing page
+   * 1 (below pinned items; in the JSON API and Hanweb datastore the same way), every later item
+   * moving down one place. Its expectation is appended to `expected` and returned. Supported by
+   * henan, luyi, xiangfu, shangqiu, xinyang, kaifeng and the startManyPortals() portals.
+   */
+  publish(portalId: string): ExpectedReport;
+  /**
+   * The report page at `url` is silently corrected (a number or phrase in one paragraph): new body,
+   * new ETag and Last-Modified; its listing entry stays as it was. The expectation in `expected` is
+   * updated in place (body; `seed` dropped, as the page no longer equals its seed) and returned.
+   * Supported on the portals publish() supports.
+   */
+  revise(url: string): ExpectedReport;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * Errors carry the URL and pipeline stage they happened at, and say whether trying again can help.
  * The CLI turns them into a one-line reason and an exit code.
  */
-export type Stage = 'config' | 'fetch' | 'decode' | 'clean' | 'extract' | 'archive' | 'query';
+export type Stage = 'config' | 'fetch' | 'discover' | 'render' | 'decode' | 'clean' | 'extract' | 'archive' | 'query' | 'schedule';
 
 export class XxgkError extends Error {
   override name = 'XxgkError';

@@ -12,7 +12,7 @@ import type { SimulatedPortals } from '../sim/types.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports } from '../src/query/report-query.js';
 import { looksLikeMojibake } from '../src/decode/verify-text.js';
-import type { CrawlEvent, CrawlSummary } from '../src/crawl/crawl-events.js';
+import type { CrawlEvent, CrawlMode, CrawlSummary } from '../src/crawl/crawl-events.js';
 import type { ArchivedReport } from '../src/types.js';
 import { bigramF1, charF1 } from './helpers/text-f1.js';
 import { runCli } from './helpers/run-cli.js';
@@ -24,8 +24,8 @@ let first: CrawlSummary;
 let events: CrawlEvent[] = [];
 let archived: ArchivedReport[];
 
-function crawlOnce(): Promise<CrawlSummary> {
-  return crawlInto(dir, sim.seeds, events);
+function crawlOnce(mode: CrawlMode = 'nightly'): Promise<CrawlSummary> {
+  return crawlInto(dir, sim.seeds, events, undefined, mode);
 }
 
 /** The text as it was before injection, longest injected strings first (they nest). */
@@ -40,7 +40,7 @@ function archivedByUrl(): Map<string, ArchivedReport> {
 }
 
 before(async () => {
-  sim = await startSimulatedPortals();
+  sim = await startSimulatedPortals({ extras: true });
   dir = await tempStorage('e2e');
   first = await crawlOnce();
   const archive = new ReportArchive(dir);
@@ -139,9 +139,9 @@ test('images inside the body are stored with the report and referenced at their 
   }
 });
 
-test('a second crawl adds no duplicates and changes nothing', async () => {
+test('a second full crawl (every page refetched) adds no duplicates and changes nothing', async () => {
   events = [];
-  const second = await crawlOnce();
+  const second = await crawlOnce('full');
   const totals = Object.values(second.portals).reduce(
     (t, s) => ({ added: t.added + s.added, updated: t.updated + s.updated, unchanged: t.unchanged + s.unchanged }),
     { added: 0, updated: 0, unchanged: 0 },

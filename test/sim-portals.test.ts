@@ -1,14 +1,19 @@
 /** Checks the simulated portals themselves (sim/), not the crawler. */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
+import robotsParserModule from 'robots-parser';
 import { SEED_NAMES, readSeed } from '../sim/fixtures/seed-text.js';
 import { LEGIT_WORDS } from '../sim/fixtures/zhoukou-dept-reports.js';
 import { APPLICANT_COLUMNS, LEGACY_ROWS, RESULT_ROWS_2019, RESULT_ROWS_2021, REVIEW_BLOCKS, TABLE3_COLUMNS, table3Rows } from '../sim/fixtures/figure-keys.js';
 import { YUNNAN_2018_FIGURES, YUNNAN_2018_TABLE } from '../sim/fixtures/yunnan-table.js';
 import { inlineText } from '../sim/html/text.js';
-import { seedReportBody, startSimulatedPortals } from '../sim/portals.js';
+import { seedReportBody, startManyPortals, startSimulatedPortals } from '../sim/portals.js';
 import type { ExpectedReport, SimulatedPortals, SpamLabel } from '../sim/types.js';
+
+// robots-parser is CommonJS typed with `export default`: under NodeNext the default import is the function itself.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 let sim: SimulatedPortals;
 
@@ -617,5 +622,475 @@ describe('simulated portals', () => {
     assert.ok(Date.now() - t0 >= 5);
     await extra.close();
     assert.ok(Date.now() - t0 < 5000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Between runs: validators, robots.txt, faults, concurrency, the extra portals, publish/revise.
+
+const UA = 'xxgk-sim-test/1.0';
+
+async function fetchWith(url: string, headers: Record<string, string> = {}, method = 'GET') {
+  const res = await fetch(url, { method, headers: { 'user-agent': UA, ...headers } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'), retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type') ?? '', bytes, text: bytes.toString('utf8') };
+}
+
+function portalOf(s: SimulatedPortals, id: string) {
+  const p = s.portals.find((x) => x.seed.id === id);
+  assert.ok(p, `portal ${id}`);
+  return p;
+}
+
+/** Hrefs of list items (<li><a href=…>, ASP listA links, Hanweb records) resolved against `base`. */
+function listedLinks(html: string, base: string): string[] {
+  const hrefs = [
+    ...html.matchAll(/<li(?: class="[^"]*")?>(?:<span class="zd-tag">\[置顶\]<\/span>)?<a href="([^"]+)" title=/g),
+    ...html.matchAll(/<a class="listA" href="([^"]+)"/g),
+  ].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return hrefs.map((h) => new URL(h, base).href);
+}
+
+/** Every http(s) link of a page that leaves loopback. */
+function offLoopback(html: string): string[] {
+  return [...html.matchAll(/(?:href|src)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!).filter((u) => new URL(u).hostname !== '127.0.0.1');
+}
+
+const hasChromium = existsSync('/usr/bin/chromium');
+
+describe('simulated portals: extras, deep listing, validators and robots', () => {
+  let x: SimulatedPortals;
+  before(async () => {
+    x = await startSimulatedPortals({ extras: true, deep: { pages: 300 } });
+  });
+  after(async () => {
+    await x.close();
+  });
+
+  it('starts the five portals plus shangqiu, xinyang and kaifeng; `only` picks any of them', async () => {
+    assert.deepEqual(x.seeds.map((s) => s.id), ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou', 'shangqiu', 'xinyang', 'kaifeng']);
+    for (const p of x.portals) assert.ok(p.column.startsWith(`${p.origin}/`), p.seed.id);
+    const one = await startSimulatedPortals({ only: ['xinyang'] });
+    assert.deepEqual(one.seeds.map((s) => s.id), ['xinyang']);
+    assert.ok(one.expected.every((e) => e.portal === 'xinyang') && one.expected.length === 10);
+    await one.close();
+    await assert.rejects(startSimulatedPortals({ only: ['nowhere'] }));
+  });
+
+  it('validators: static pages carry ETag and Last-Modified and answer a matching conditional GET with 304', async () => {
+    const e = x.expected.find((r) => r.portal === 'henan' && r.seed === 'henan-province-2018')!;
+    const first = await fetchWith(e.url);
+    assert.equal(first.status, 200);
+    assert.match(first.etag ?? '', /^"[0-9a-f]{20}"$/);
+    // Last-Modified: the moment the page was published (China time).
+    assert.equal(first.lastModified, new Date('2019-03-31T23:04:00+08:00').toUTCString());
+    const byTag = await fetchWith(e.url, { 'if-none-match': first.etag! });
+    assert.equal(byTag.status, 304);
+    assert.equal(byTag.bytes.length, 0);
+    assert.equal(byTag.etag, first.etag);
+    assert.equal((await fetchWith(e.url, { 'if-none-match': `W/${first.etag!}, "other"` })).status, 304);
+    assert.equal((await fetchWith(e.url, { 'if-modified-since': first.lastModified! })).status, 304);
+    const earlier = new Date(Date.parse(first.lastModified!) - 86400000).toUTCString();
+    assert.equal((await fetchWith(e.url, { 'if-modified-since': earlier })).status, 200);
+    // If-None-Match wins over If-Modified-Since.
+    assert.equal((await fetchWith(e.url, { 'if-none-match': '"stale"', 'if-modified-since': first.lastModified! })).status, 200);
+    const head = await fetchWith(e.url, { 'if-none-match': first.etag! }, 'HEAD');
+    assert.equal(head.status, 304);
+
+    const log = x.requestLog.filter((r) => r.path === new URL(e.url).pathname).slice(-7);
+    assert.deepEqual(log.map((r) => r.status), [200, 304, 304, 304, 200, 200, 304]);
+    assert.deepEqual(log.map((r) => r.conditional), [false, true, true, true, true, true, true]);
+    assert.deepEqual(log.map((r) => r.method), ['GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD']);
+    assert.ok(log.every((r) => r.userAgent === UA && r.portal === 'henan' && typeof r.at === 'number'));
+
+    // Static pages of the other TRS/nginx sites too; never dynamic ones.
+    for (const id of ['xiangfu', 'yunnan', 'zhoukou', 'shangqiu', 'xinyang', 'kaifeng']) {
+      const r = x.expected.find((y) => y.portal === id)!;
+      const res = await fetchWith(r.url);
+      assert.ok(res.etag && res.lastModified, `${id}: validators`);
+      assert.equal((await fetchWith(r.url, { 'if-none-match': res.etag })).status, 304, id);
+    }
+    const luyi = portalOf(x, 'luyi');
+    for (const url of [luyi.seed.start[0]!, x.expected.find((r) => r.portal === 'luyi')!.url]) {
+      const res = await fetchWith(url);
+      assert.equal(res.etag, null);
+      assert.equal(res.lastModified, null);
+      assert.equal((await fetchWith(url, { 'if-modified-since': new Date().toUTCString() })).status, 200, 'ASP: no 304');
+    }
+    const api = await fetchWith(`${portalOf(x, 'shangqiu').origin}/api/article/list?columnId=1095&page=1&size=8`);
+    assert.equal(api.etag, null);
+    const proxy = await fetchWith(`${portalOf(x, 'xiangfu').origin}/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=45&perpage=15&columnid=123&unitid=456`);
+    assert.equal(proxy.etag, null);
+  });
+
+  it('robots.txt: present on some hosts, 404 on others; xinyang forbids /preview/, where a listed draft sits', async () => {
+    const robots = async (id: string) => fetchWith(`${portalOf(x, id).origin}/robots.txt`);
+    for (const id of ['henan', 'xiangfu', 'zhoukou', 'shangqiu', 'xinyang']) {
+      const r = await robots(id);
+      assert.equal(r.status, 200, id);
+      assert.equal(r.type, 'text/plain');
+      assert.match(r.text, /^User-agent: \*\nDisallow: \/(manage|admin)\//, id);
+    }
+    for (const id of ['luyi', 'yunnan', 'kaifeng']) assert.equal((await robots(id)).status, 404, id);
+
+    const xy = portalOf(x, 'xinyang');
+    assert.equal(x.robotsDisallowed.length, 1);
+    const [draft] = x.robotsDisallowed;
+    assert.ok(draft!.startsWith(`${xy.origin}/preview/`));
+    const rules = robotsParser(`${xy.origin}/robots.txt`, (await robots('xinyang')).text);
+    for (const ua of ['xxgk-archive/0.1', 'Mozilla/5.0', 'Baiduspider']) assert.equal(rules.isAllowed(draft!, ua), false, ua);
+    assert.equal(rules.isAllowed(xy.column, 'xxgk-archive/0.1'), true);
+    for (const e of x.expected) assert.equal(rules.isAllowed(e.url, 'xxgk-archive/0.1') ?? true, true);
+    assert.ok(!x.expected.some((e) => e.url === draft) && !x.decoys.includes(draft!));
+    const listing = [await fetchWith(xy.column), await fetchWith(new URL('index_1.html', xy.column).href)].flatMap((p) => listedLinks(p.text, xy.column));
+    assert.ok(listing.includes(draft!), 'the draft is listed');
+    const page = await fetchWith(draft!);
+    assert.equal(page.status, 200, 'served to whoever ignores robots.txt');
+    assert.match(page.text, /信阳市2017年政府信息公开工作年度报告（征求意见稿）/);
+  });
+
+  it('shangqiu: the column page is an empty shell; the JSON API serves three pages of eight', async () => {
+    const sq = portalOf(x, 'shangqiu');
+    const shell = await fetchWith(sq.column);
+    assert.equal(shell.status, 200);
+    assert.ok(shell.text.includes('<ul id="list" class="list" data-column-id="1095" data-page-size="8"></ul>'));
+    assert.ok(shell.text.includes('<div id="pager" class="pager"></div>'));
+    assert.ok(shell.text.includes('<script type="text/javascript" src="/js/list.js"></script>'));
+    assert.doesNotMatch(shell.text, /href="\/zwgk\/ndbg\/\d{4}\//, 'no article link in the static HTML');
+    const mine = [...x.expected.filter((e) => e.portal === 'shangqiu').map((e) => e.url), ...x.decoys.filter((d) => d.startsWith(sq.origin))];
+    for (const u of mine) assert.ok(!shell.text.includes(new URL(u).pathname));
+    const js = await fetchWith(`${sq.origin}/js/list.js`);
+    assert.equal(js.type, 'application/javascript');
+    assert.match(js.text, /\/api\/article\/list\?columnId=/);
+    assert.match(js.text, /javascript:void\(0\)" class="next' \+ \(current >= pages \? ' disabled' : ''\)/);
+
+    const pages = [];
+    for (let n = 1; n <= 4; n++) {
+      const res = await fetchWith(`${sq.origin}/api/article/list?columnId=1095&page=${n}&size=8`);
+      assert.equal(res.status, 200);
+      assert.match(res.type, /^application\/json/);
+      pages.push(JSON.parse(res.text) as { total: number; pages: number; page: number; list: { title: string; url: string; publishDate: string }[] });
+    }
+    assert.deepEqual(pages.map((p) => [p.total, p.pages, p.page, p.list.length]), [[21, 3, 1, 8], [21, 3, 2, 8], [21, 3, 3, 5], [21, 3, 4, 0]]);
+    const listed = pages.flatMap((p) => p.list);
+    assert.deepEqual(listed.map((l) => `${sq.origin}${l.url}`).sort(), [...mine].sort());
+    for (const l of listed) {
+      assert.match(l.url, /^\/zwgk\/ndbg\/\d{4}\/\d{4}\/\d+\.html$/);
+      assert.match(l.publishDate, /^\d{4}-\d{2}-\d{2}$/);
+    }
+    const dates = listed.map((l) => l.publishDate);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+    assert.equal(JSON.parse((await fetchWith(`${sq.origin}/api/article/list?columnId=1&page=1&size=8`)).text).total, 0);
+    const reports = x.expected.filter((e) => e.portal === 'shangqiu');
+    assert.deepEqual([...new Set(reports.filter((e) => e.issuer === '商丘市人民政府').map((e) => e.year))].sort(), [2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    assert.equal(new Set(reports.map((e) => e.issuer)).size, 3);
+    const page = await fetchWith(reports[0]!.url);
+    assert.match(page.text, /<th>索 引 号：<\/th>/);
+    assert.ok(page.text.includes(`<h1 class="article-title">${reports[0]!.title}</h1>`));
+  });
+
+  it('shangqiu: /js/list.js renders the list in a browser and pages with 下一页 until it is disabled', { skip: hasChromium ? false : 'no /usr/bin/chromium' }, async () => {
+    const { chromium } = await import('playwright-core');
+    const sq = portalOf(x, 'shangqiu');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const tab = await browser.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await tab.goto(sq.column);
+      await tab.waitForSelector('#list li a');
+      const seen: string[] = [];
+      for (let guard = 0; guard < 5; guard++) {
+        const hrefs = await tab.$$eval('#list li a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+        seen.push(...hrefs);
+        const cls = (await tab.getAttribute('#pager a.next', 'class')) ?? '';
+        assert.equal(await tab.getAttribute('#pager a.next', 'href'), 'javascript:void(0)');
+        if (cls.split(' ').includes('disabled')) break;
+        await tab.click('#pager a.next');
+        await tab.waitForFunction((first) => (document.querySelector('#list li a') as HTMLAnchorElement | null)?.href !== first, hrefs[0]);
+      }
+      const mine = [...x.expected.filter((e) => e.portal === 'shangqiu').map((e) => e.url), ...x.decoys.filter((d) => d.startsWith(sq.origin))];
+      assert.deepEqual([...seen].sort(), [...mine].sort());
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('xinyang: known by its homepage; 首页 → 政务公开 → 政府信息公开年报, two listing pages linked by 下一页', async () => {
+    const xy = portalOf(x, 'xinyang');
+    assert.deepEqual(xy.seed.start, []);
+    assert.equal(xy.seed.home, `${xy.origin}/`);
+    assert.equal(xy.column, `${xy.origin}/zwgk/xxgkndbg/index.html`);
+    const home = (await fetchWith(xy.seed.home!)).text;
+    for (const [text, href] of [['政务公开', '/zwgk/'], ['政务服务', '/zwfw/'], ['互动交流', '/hdjl/'], ['走进信阳', '/zjxy/'], ['企业年报公示', '/ztzl/qynbgs/index.html'], ['政府工作报告', '/zwgk/zfgzbg/index.html']]) {
+      assert.ok(home.includes(`<a href="${href}" target="_blank">${text}</a>`), text);
+    }
+    assert.ok(!home.includes('/zwgk/xxgkndbg/'), 'the homepage does not name the column');
+    const platform = await fetchWith(`${xy.origin}/zwgk/`);
+    assert.equal(platform.status, 200);
+    for (const t of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '依申请公开']) assert.ok(platform.text.includes(`>${t}</a>`), t);
+    assert.ok(platform.text.includes('<a href="/zwgk/xxgkndbg/index.html">政府信息公开年报</a>'));
+    for (const m of platform.text.matchAll(/<li(?: class="on")?><a href="(\/zwgk\/[^"]+)">/g)) assert.equal((await fetchWith(`${xy.origin}${m[1]}`)).status, 200, m[1]);
+
+    const p0 = (await fetchWith(xy.column)).text;
+    const p1 = (await fetchWith(new URL('index_1.html', xy.column).href)).text;
+    assert.match(p0, /<a href="index_1\.html">下一页<\/a>/);
+    assert.match(p1, /<span>下一页<\/span>/);
+    assert.equal((await fetchWith(new URL('index_2.html', xy.column).href)).status, 404);
+    const listed = [...listedLinks(p0, xy.column), ...listedLinks(p1, xy.column)];
+    const mine = [...x.expected.filter((e) => e.portal === 'xinyang').map((e) => e.url), ...x.decoys.filter((d) => d.startsWith(`${xy.origin}/zwgk/xxgkndbg/`)), ...x.robotsDisallowed];
+    assert.deepEqual([...listed].sort(), [...mine].sort());
+    // The decoy columns hold no report.
+    for (const col of ['/ztzl/qynbgs/index.html', '/zwgk/zfgzbg/index.html']) {
+      const page = (await fetchWith(`${xy.origin}${col}`)).text;
+      const links = listedLinks(page, `${xy.origin}${col}`);
+      assert.ok(links.length >= 6, col);
+      for (const l of links) assert.ok(x.decoys.includes(l), `${l} is a decoy`);
+    }
+  });
+
+  it('kaifeng: 300 TRS listing pages of 15, reports 2008–2024 of six issuers in date order, a pinned older report on top', async () => {
+    const kf = portalOf(x, 'kaifeng');
+    const pages: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const res = await fetchWith(new URL(i === 0 ? 'index.html' : `index_${i}.html`, kf.column).href);
+      assert.equal(res.status, 200, `page ${i}`);
+      assert.ok(res.text.includes(`createPageHTML(300, ${i}, "index", "html")`), `page ${i} pager`);
+      pages.push(res.text);
+    }
+    assert.equal((await fetchWith(new URL('index_300.html', kf.column).href)).status, 404);
+    assert.doesNotMatch(pages[0]!, /index_1\.html/);
+    const perPage = pages.map((p) => listedLinks(p, kf.column));
+    assert.ok(perPage.slice(0, -1).every((l) => l.length === 15));
+    assert.equal(perPage.at(-1)!.length, 8);
+    const listed = perPage.flat();
+    const reports = x.expected.filter((e) => e.portal === 'kaifeng');
+    const mine = [...reports.map((e) => e.url), ...x.decoys.filter((d) => d.startsWith(kf.origin))];
+    assert.equal(new Set(listed).size, listed.length, 'each item listed once');
+    assert.deepEqual([...listed].sort(), [...mine].sort());
+    assert.equal(reports.length, 74);
+    assert.deepEqual([...new Set(reports.map((e) => e.year))].sort(), Array.from({ length: 17 }, (_, i) => 2008 + i));
+    assert.equal(new Set(reports.map((e) => e.issuer)).size, 6);
+    for (const e of reports) {
+      assert.match(e.body!, e.year >= 2019 ? /^一、总体情况/ : /^本报告依据/, `${e.title}: template of its year`);
+      assert.deepEqual(e.region, { code: '410200', name: '开封市' });
+    }
+    // The pinned report: first on page 1, older than the items below it, listed nowhere else.
+    assert.match(pages[0]!, /<li class="zd"><span class="zd-tag">\[置顶\]<\/span><a href="[^"]+" title="开封市人民政府2022年政府信息公开工作年度报告"/);
+    const pinned = reports.find((e) => e.url === listed[0])!;
+    assert.equal(pinned.year, 2022);
+    const dateOf = new Map([...pages.join('\n').matchAll(/<a href="([^"]+)" title="[^"]*" target="_blank">[^<]*<\/a><span class="date">([\d-]+)<\/span>/g)].map((m) => [new URL(m[1]!, kf.column).href, m[2]!]));
+    const dates = listed.slice(1).map((u) => dateOf.get(u)!);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first after the pinned item');
+    assert.ok(pinned.published < dates[0]!);
+    const pageOfYear = (y: number) => perPage.findIndex((l) => l.some((u) => reports.find((e) => e.url === u)?.year === y));
+    assert.ok(pageOfYear(2008) > 250 && pageOfYear(2024) > 5, 'reports spread through the pages');
+  });
+
+  it('links off loopback: none on the new portals', async () => {
+    const origins = ['shangqiu', 'xinyang', 'kaifeng'].map((id) => portalOf(x, id).origin);
+    const mine = (u: string) => origins.some((o) => u.startsWith(o));
+    const kaifengDecoys = x.decoys.filter((d) => d.startsWith(portalOf(x, 'kaifeng').origin)).filter((_, i) => i % 40 === 0);
+    const urls = [
+      ...x.expected.map((e) => e.url).filter(mine),
+      ...x.decoys.filter(mine).filter((d) => !d.startsWith(portalOf(x, 'kaifeng').origin)),
+      ...kaifengDecoys,
+      ...x.robotsDisallowed,
+      ...origins.map((o) => `${o}/`),
+      ...x.portals.filter((p) => mine(p.origin)).map((p) => p.column),
+      `${portalOf(x, 'xinyang').origin}/zwgk/`,
+      `${portalOf(x, 'shangqiu').origin}/api/article/list?columnId=1095&page=1&size=8`,
+    ];
+    for (const url of urls) {
+      const res = await fetchWith(url);
+      assert.equal(res.status, 200, url);
+      assert.deepEqual(offLoopback(res.text), [], url);
+      assert.doesNotMatch(res.text, /"url":"https?:/, url);
+    }
+  });
+});
+
+describe('simulated portals: politeness (faults, concurrency, latency)', () => {
+  let x: SimulatedPortals;
+  before(async () => {
+    x = await startSimulatedPortals({ only: ['henan', 'luyi'], slow: { portal: 'henan', latencyMs: 120 }, flaky: { portal: 'luyi', every429: 5, every503: 3, retryAfterSeconds: 7 } });
+  });
+  after(async () => {
+    await x.close();
+  });
+
+  it('a flaky host answers 429/503 on a fixed schedule (robots.txt not counted); resetStats restarts it', async () => {
+    const luyi = portalOf(x, 'luyi');
+    assert.equal((await fetchWith(`${luyi.origin}/robots.txt`)).status, 404, 'robots.txt: not a fault, not counted');
+    const answers = [];
+    for (let n = 1; n <= 15; n++) answers.push(await fetchWith(luyi.seed.start[0]!));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 503, 200, 429, 503, 200, 200, 503, 429, 200, 503, 200, 200, 429]);
+    assert.deepEqual(answers.filter((a) => a.status === 429).map((a) => a.retryAfter), ['7', '7', '7']);
+    assert.deepEqual(answers.filter((a) => a.status === 503).map((a) => a.retryAfter), ['7', null, '7', null], '503 with and without Retry-After');
+    assert.match(answers[2]!.text, /503 Service Temporarily Unavailable/);
+    const logged = x.requestLog.filter((r) => r.portal === 'luyi');
+    assert.deepEqual(logged.map((r) => r.status), [404, ...answers.map((a) => a.status)]);
+    const log = x.requestLog;
+    x.resetStats();
+    assert.equal(x.requestLog, log, 'same array');
+    assert.equal(log.length, 0);
+    const again = [];
+    for (let n = 1; n <= 5; n++) again.push((await fetchWith(luyi.seed.start[0]!)).status);
+    assert.deepEqual(again, [200, 200, 503, 200, 429]);
+    // A plan on one host leaves the others alone.
+    for (let n = 0; n < 6; n++) assert.equal((await fetchWith(portalOf(x, 'henan').seed.start[0]!)).status, 200);
+  });
+
+  it('maxInFlight counts requests from arrival until the response is sent; the slow host is slow', async () => {
+    x.resetStats();
+    assert.equal(x.maxInFlight('henan'), 0);
+    const henan = portalOf(x, 'henan');
+    const t0 = Date.now();
+    await Promise.all(x.expected.filter((e) => e.portal === 'henan').slice(0, 5).map((e) => fetchWith(e.url)));
+    assert.ok(Date.now() - t0 >= 115, 'latency of the slow host');
+    assert.equal(x.maxInFlight('henan'), 5);
+    for (const e of x.expected.filter((r) => r.portal === 'henan').slice(0, 3)) await fetchWith(e.url);
+    assert.equal(x.maxInFlight('henan'), 5, 'a maximum, not the current count');
+    const t1 = Date.now();
+    await fetchWith(`${henan.origin}/robots.txt`);
+    assert.ok(Date.now() - t1 >= 115);
+    x.resetStats();
+    const t2 = Date.now();
+    await fetchWith(`${portalOf(x, 'luyi').origin}/`);
+    assert.ok(Date.now() - t2 < 100, 'the other host is fast');
+    assert.equal(x.maxInFlight('luyi'), 1);
+    assert.equal(x.maxInFlight('henan'), 0);
+    assert.equal(x.requestLog.length, 1);
+  });
+});
+
+describe('simulated portals: publish and revise between runs', () => {
+  let x: SimulatedPortals;
+  before(async () => {
+    x = await startSimulatedPortals({ extras: true, deep: { pages: 20 } });
+  });
+  after(async () => {
+    await x.close();
+  });
+
+  /** The first non-pinned item of listing page 1, as each portal's style lists it. */
+  async function topItem(id: string): Promise<string> {
+    const p = portalOf(x, id);
+    if (id === 'shangqiu') {
+      const api = JSON.parse((await fetchWith(`${p.origin}/api/article/list?columnId=1095&page=1&size=8`)).text) as { list: { url: string }[] };
+      return `${p.origin}${api.list[0]!.url}`;
+    }
+    const res = await fetchWith(p.column);
+    const html = id === 'luyi' ? iconv.decode(res.bytes, 'gbk') : id === 'xiangfu' ? iconv.decode(res.bytes, 'gb18030') : res.text;
+    const links = id === 'xiangfu' ? [...html.matchAll(/<record><!\[CDATA\[<li><a href="([^"]+)"/g)].map((m) => new URL(m[1]!, p.column).href) : listedLinks(html, p.column);
+    return links[id === 'kaifeng' ? 1 : 0]!;
+  }
+
+  it('publish: a new report tops listing page 1 in every listing style, is served, and joins expected', async () => {
+    for (const id of ['henan', 'luyi', 'xiangfu', 'shangqiu', 'xinyang', 'kaifeng']) {
+      const p = portalOf(x, id);
+      const before = x.expected.length;
+      const listingBefore = await fetchWith(p.column);
+      const previousTop = await topItem(id);
+      const e = x.publish(id);
+      assert.equal(x.expected.length, before + 1);
+      assert.equal(x.expected.at(-1), e);
+      assert.equal(e.portal, id);
+      assert.equal(await topItem(id), e.url, `${id}: listed first`);
+      assert.notEqual(previousTop, e.url);
+      assert.ok(e.title.includes(e.issuer) && e.title.includes(`${e.year}年`), e.title);
+      assert.equal(e.year, Number(e.published.slice(0, 4)) - 1);
+      const page = await fetchWith(e.url);
+      assert.equal(page.status, 200);
+      const text = id === 'luyi' ? iconv.decode(page.bytes, 'gbk') : id === 'xiangfu' ? iconv.decode(page.bytes, 'gb18030') : page.text;
+      assert.ok(text.includes(e.title), `${id}: page shows the title`);
+      assert.ok(e.body!.length > 500);
+      if (id !== 'shangqiu' && id !== 'luyi') {
+        const listingAfter = await fetchWith(p.column);
+        assert.notEqual(listingAfter.etag, listingBefore.etag, `${id}: listing ETag changes`);
+        assert.ok(Date.parse(listingAfter.lastModified!) > Date.parse(listingBefore.lastModified!), `${id}: Last-Modified moves on`);
+        assert.equal((await fetchWith(p.column, { 'if-none-match': listingBefore.etag! })).status, 200);
+      }
+    }
+    // The pinned report stays on top of kaifeng's page 1.
+    const kf = portalOf(x, 'kaifeng');
+    assert.match((await fetchWith(kf.column)).text, /<li class="zd"><span class="zd-tag">\[置顶\]<\/span><a href="[^"]+" title="开封市人民政府2022年/);
+    // Two in a row: newest first, a day apart.
+    const a = x.publish('henan');
+    const b = x.publish('henan');
+    assert.notEqual(a.issuer, b.issuer);
+    assert.ok(b.published > a.published);
+    assert.equal(await topItem('henan'), b.url);
+    assert.throws(() => x.publish('yunnan'), /does not change between runs/);
+    assert.throws(() => x.publish('nowhere'), /no simulated portal/);
+  });
+
+  it('revise: the page changes silently (new ETag and Last-Modified, same listing); expected is updated in place', async () => {
+    const pick = (id: string, f: (e: ExpectedReport) => boolean = () => true) => x.expected.find((e) => e.portal === id && f(e))!;
+    const cases = [
+      pick('henan', (e) => e.seed === 'henan-province-2018'),
+      pick('henan', (e) => e.title === '河南省财政厅2019年政府信息公开工作年度报告'),
+      pick('kaifeng', (e) => e.year === 2012),
+      pick('shangqiu'),
+      pick('xinyang'),
+      pick('xiangfu', (e) => e.year === 2018),
+      pick('luyi', (e) => e.year === 2018),
+    ];
+    for (const e of cases) {
+      const p = x.portals.find((q) => q.seed.id === e.portal)!;
+      const decode = (b: Buffer) => (e.portal === 'luyi' ? iconv.decode(b, 'gbk') : e.portal === 'xiangfu' ? iconv.decode(b, 'gb18030') : b.toString('utf8'));
+      const listing = await fetchWith(p.column);
+      const old = await fetchWith(e.url);
+      const oldBody = e.body!;
+      const figures = e.figures;
+      const r = x.revise(e.url);
+      assert.equal(r, e, 'the same expectation object');
+      assert.notEqual(e.body, oldBody);
+      assert.equal(e.seed, undefined);
+      assert.deepEqual(e.figures, figures, 'figures untouched');
+      const changed = e.body!.split('\n').filter((l, i) => l !== oldBody.split('\n')[i]);
+      assert.equal(changed.length, 1, `${e.title}: one paragraph corrected`);
+      const now = await fetchWith(e.url, old.etag ? { 'if-none-match': old.etag } : {});
+      assert.equal(now.status, 200, `${e.title}: old ETag no longer matches`);
+      assert.ok(decode(now.bytes).includes(inlineText(changed[0]!)), `${e.title}: served page has the correction`);
+      if (e.portal !== 'luyi') {
+        assert.notEqual(now.etag, old.etag);
+        assert.ok(Date.parse(now.lastModified!) > Date.parse(old.lastModified!), `${e.title}: Last-Modified moves on`);
+        assert.equal((await fetchWith(p.column)).etag, listing.etag, `${e.title}: listing untouched`);
+      }
+    }
+    assert.throws(() => x.revise(x.decoys[0]!), /not an expected report/);
+  });
+});
+
+describe('startManyPortals', () => {
+  it('starts 50 small portals (2–3 listing pages, 3–4 reports each), validators on four in five', async () => {
+    const t0 = Date.now();
+    const many = await startManyPortals({ count: 50, latencyMs: 0 });
+    try {
+      assert.equal(many.portals.length, 50);
+      assert.equal(new Set(many.portals.map((p) => p.origin)).size, 50);
+      assert.ok(Date.now() - t0 < 5000);
+      let validated = 0;
+      for (const p of many.portals) {
+        assert.match(p.seed.id, /^county-41\d{4}$/);
+        assert.match(p.seed.name, /[县市]人民政府$/);
+        const mine = many.expected.filter((e) => e.portal === p.seed.id);
+        assert.ok(mine.length >= 3 && mine.length <= 4, p.seed.id);
+        const res = await fetchWith(p.seed.start[0]!);
+        assert.equal(res.status, 200);
+        if (res.etag) validated++;
+        const html = res.etag ? res.text : iconv.decode(res.bytes, 'gbk');
+        const pages = res.etag ? Number(/createPageHTML\((\d+), 0/.exec(html)?.[1]) : Number(/页次：<strong><font color="red">1<\/font>\/(\d+)<\/strong>/.exec(html)?.[1]);
+        assert.ok(pages === 2 || pages === 3, `${p.seed.id}: ${pages} pages`);
+        assert.deepEqual(offLoopback(html), []);
+      }
+      assert.equal(validated, 40);
+      const e = many.publish(many.portals[0]!.seed.id);
+      assert.equal((await fetchWith(e.url)).status, 200);
+    } finally {
+      await many.close();
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Link } from '../html/chrome.js';
 import { isImageLine } from '../html/text.js';
 import { CREATE_PAGE_JS, trsArticlePath, trsPageName } from '../html/trs.js';
 import { Site } from '../server.js';
-import { addChromeAssets, addImage, byDateDesc, chunk, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item } from './common.js';
+import { addChromeAssets, addImage, byDateDesc, chunk, decoyItems, nextPublished, publishedAt, reportBody, ROBOTS_MANAGE, type BuiltPortal, type DecoySpec, type Item, type PublishPlan } from './common.js';
 import { HENAN_COLUMN, HENAN_SITE, henanArticle, henanHome, henanListing } from './henan-pages.js';
 
 const REGION = { code: '410000', name: '河南省' };
@@ -59,8 +59,17 @@ const DECOYS: DecoySpec[] = [
   { title: '2018年河南省政府工作报告', kind: 'work-report', date: '2018-02-02', year: 2018 },
 ];
 
+/** Departments whose 2019 reports publish() adds, one per call. */
+const PUBLISH: PublishPlan = {
+  issuers: ['河南省卫生健康委员会', '河南省民政厅', '河南省自然资源厅', '河南省生态环境厅', '河南省交通运输厅', '河南省农业农村厅', '河南省商务厅', '河南省市场监督管理局'],
+  region: REGION,
+  scale: 1.5,
+  phone: '0371-65506000',
+  source: (issuer) => issuer.replace(/^河南省/, '省').replace('委员会', '委'),
+};
+
 export function buildHenan(): BuiltPortal {
-  const site = new Site();
+  const site = new Site({ validators: true, robots: ROBOTS_MANAGE });
   let nextId = 1234560;
   const articlePath = (date: string): string => trsArticlePath(HENAN_COLUMN, date, (nextId += 37));
   const seedProvince = seedBodyLines('henan-province-2018');
@@ -127,6 +136,7 @@ export function buildHenan(): BuiltPortal {
   });
   const items = [...reports, ...decoys].sort(byDateDesc);
   const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
+  let published = 0;
 
   // Images of the province report: files under a TRS W0… folder, bare ids under /images/.
   const imageDir = `${dirOf(province.path)}W020190331558742319/`;
@@ -143,32 +153,29 @@ export function buildHenan(): BuiltPortal {
   const related = (self: Item): Link[] =>
     reports.filter((r) => r !== self).slice(0, 4).map((r) => [r.title, r.path]);
 
-  for (const it of items) {
+  const renderArticle = (it: Item, lastModified?: Date): void => {
     const isProvince = it === province;
-    site.add(
-      it.path,
-      html(
-        henanArticle({
-          title: it.title,
-          metaLine: `河南省人民政府门户网站 ${isProvince ? 'www.topless40.com' : 'www.henan.gov.cn'} 时间:${it.date} ${it.time.slice(0, 5)} 来源:${it.source}`,
-          date: it.date,
-          time: it.time,
-          source: it.source,
-          lines: it.lines,
-          imageSrc: isProvince ? imageSrc : undefined,
-          preface: isProvince ? `<div class="tujie"><a href="./${tujiePath.split('/').pop()}" target="_blank">&gt;&gt;点击查看图解&lt;&lt;</a></div>` : undefined,
-          attachments:
-            it === office
-              ? [['河南省人民政府办公厅2019年政府信息公开工作年度报告.pdf', `./${pdfPath.split('/').pop()}`]]
-              : it.title.includes('部门决算')
-                ? [['2018年度部门决算公开表.xls', xlsPath]]
-                : undefined,
-          editor: isProvince ? '冯源' : '王静',
-          related: it.report ? related(it) : reports.slice(0, 3).map((r) => [r.title, r.path]),
-        }),
-      ),
-    );
-  }
+    const body = henanArticle({
+      title: it.title,
+      metaLine: `河南省人民政府门户网站 ${isProvince ? 'www.topless40.com' : 'www.henan.gov.cn'} 时间:${it.date} ${it.time.slice(0, 5)} 来源:${it.source}`,
+      date: it.date,
+      time: it.time,
+      source: it.source,
+      lines: it.lines,
+      imageSrc: isProvince ? imageSrc : undefined,
+      preface: isProvince ? `<div class="tujie"><a href="./${tujiePath.split('/').pop()}" target="_blank">&gt;&gt;点击查看图解&lt;&lt;</a></div>` : undefined,
+      attachments:
+        it === office
+          ? [['河南省人民政府办公厅2019年政府信息公开工作年度报告.pdf', `./${pdfPath.split('/').pop()}`]]
+          : it.title.includes('部门决算')
+            ? [['2018年度部门决算公开表.xls', xlsPath]]
+            : undefined,
+      editor: isProvince ? '冯源' : '王静',
+      related: it.report ? related(it) : reports.slice(0, 3).map((r) => [r.title, r.path]),
+    });
+    site.add(it.path, { ...html(body), lastModified: lastModified ?? publishedAt(it.date, it.time) });
+  };
+  for (const it of items) renderArticle(it);
   site.add(tujiePath, html(henanArticle({
     title: '图解：河南省2018年政府信息公开工作年度报告',
     metaLine: '河南省人民政府门户网站 www.henan.gov.cn 时间:2019-04-01 09:00 来源:省政府办公厅',
@@ -178,11 +185,14 @@ export function buildHenan(): BuiltPortal {
   })));
   addImage(site, `${dirOf(province.path)}W020190401tujie.png`, 'W020190401tujie.png');
 
-  const pages = chunk(items, PER_PAGE);
-  pages.forEach((list, i) => {
-    const li = list.map((it) => ({ href: `./${it.path.slice(HENAN_COLUMN.length)}`, title: it.title, date: it.date }));
-    site.add(`${HENAN_COLUMN}${trsPageName(i)}`, html(henanListing(li, pages.length, i)));
-  });
+  const renderListings = (): void => {
+    const pages = chunk(items, PER_PAGE);
+    pages.forEach((list, i) => {
+      const li = list.map((it) => ({ href: `./${it.path.slice(HENAN_COLUMN.length)}`, title: it.title, date: it.date }));
+      site.add(`${HENAN_COLUMN}${trsPageName(i)}`, { ...html(henanListing(li, pages.length, i)), lastModified: publishedAt(list[0]!.date, list[0]!.time) });
+    });
+  };
+  renderListings();
   const home = henanHome([['政府信息公开年报', `${HENAN_COLUMN}index.html`], ['政府信息公开指南', '/zwgk/zfxxgkzn/']]);
   site.add('/', html(home));
   site.add('/index.html', html(home));
@@ -204,6 +214,17 @@ export function buildHenan(): BuiltPortal {
       '河南省财政厅 2019 report: statistics as <table border="1"> with rowspan/colspan and Word <p><span> in every cell',
     ],
     items,
+    live: {
+      publish: () => {
+        const it = nextPublished(PUBLISH, published++, items[0]!.date, articlePath);
+        items.unshift(it);
+        reports.push(it);
+        renderArticle(it, new Date());
+        renderListings();
+        return it;
+      },
+      rerender: (it) => renderArticle(it),
+    },
     spamLabels: [
       {
         path: province.path,

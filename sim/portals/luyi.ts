@@ -10,7 +10,7 @@ import { aspArticleBody, aspList, aspPager } from '../html/asp.js';
 import { footer, head, page, type SiteInfo } from '../html/chrome.js';
 import { encodePage, escapeHtml } from '../html/text.js';
 import { Site, type SimResponse } from '../server.js';
-import { addChromeAssets, byDateDesc, chunk, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item } from './common.js';
+import { addChromeAssets, byDateDesc, chunk, decoyItems, nextPublished, reportBody, type BuiltPortal, type DecoySpec, type Item, type PublishPlan } from './common.js';
 
 const REGION = { code: '411628', name: '鹿邑县' };
 const PER_PAGE = 10;
@@ -70,8 +70,18 @@ const DECOYS: DecoySpec[] = [
   { title: '鹿邑县2018年国民经济和社会发展统计公报', kind: 'statistics', date: '2019-04-02', year: 2018 },
 ];
 
+/** Departments and towns whose 2021 reports publish() adds, one per call. */
+const PUBLISH: PublishPlan = {
+  issuers: ['鹿邑县教育体育局', '鹿邑县卫生健康委员会', '鹿邑县财政局', '鹿邑县自然资源局', '鹿邑县真源街道办事处', '鹿邑县玄武镇人民政府'],
+  region: REGION,
+  scale: 0.5,
+  phone: '0394-7212345',
+  source: (issuer) => issuer.replace(/^鹿邑县/, ''),
+};
+
 export function buildLuyi(): BuiltPortal {
-  const site = new Site();
+  // A dynamic ASP site: no validators, no robots.txt (404), IIS in the Server header.
+  const site = new Site({ server: 'Microsoft-IIS/6.0' });
   let nextId = 2300;
   const articlePath = (): string => `/Article/ShowArticle.asp?ArticleID=${(nextId += 7)}`;
   const seedLines = seedBodyLines('luyi-county-2019');
@@ -93,8 +103,10 @@ export function buildLuyi(): BuiltPortal {
   const y2021 = report('鹿邑县人民政府2021年政府信息公开工作年度报告', 2021, '2022-01-18', t2021.lines);
   y2021.report = { ...y2021.report!, body: t2021.body, figures: t2021.figures };
   const items = [seedItem, y2018, mislabelled, y2021, ...decoys].sort(byDateDesc);
+  let published = 0;
 
-  items.forEach((it, i) => {
+  const renderArticle = (it: Item): void => {
+    const i = items.indexOf(it);
     const id = Number(it.path.split('=').pop());
     const prev = items[i + 1];
     const next = items[i - 1];
@@ -115,16 +127,20 @@ export function buildLuyi(): BuiltPortal {
     const res = it === mislabelled ? { contentType: 'text/html; charset=utf-8', body: encodePage(html, 'gbk') } : gbk(html);
     site.add(it.path, res);
     site.add(`/Article/GetHits.asp?ArticleID=${id}`, { contentType: 'application/javascript', body: `document.write('${100 + (id % 900)}');` });
-  });
+  };
+  items.forEach(renderArticle);
 
-  const pages = chunk(items, PER_PAGE);
-  pages.forEach((list, i) => {
-    const rows = aspList(list.map((it, k) => ({ href: it.path, title: it.title, date: it.date, hits: 100 + ((i * PER_PAGE + k) * 131) % 900 })));
-    const main = `<table width="1000" align="center"><tr><td class="class_title">${escapeHtml('政府信息公开年报')}</td></tr><tr><td>\n${rows}\n${aspPager(items.length, PER_PAGE, i + 1, listHref)}\n</td></tr></table>`;
-    const html = shell('政府信息公开年报_鹿邑县人民政府', '政府信息公开年报', main);
-    site.add(listHref(i + 1), gbk(html));
-    if (i === 0) site.add(`${LIST}?ClassID=${CLASS_ID}&page=1`, gbk(html));
-  });
+  const renderListings = (): void => {
+    const pages = chunk(items, PER_PAGE);
+    pages.forEach((list, i) => {
+      const rows = aspList(list.map((it, k) => ({ href: it.path, title: it.title, date: it.date, hits: 100 + ((i * PER_PAGE + k) * 131) % 900 })));
+      const main = `<table width="1000" align="center"><tr><td class="class_title">${escapeHtml('政府信息公开年报')}</td></tr><tr><td>\n${rows}\n${aspPager(items.length, PER_PAGE, i + 1, listHref)}\n</td></tr></table>`;
+      const html = shell('政府信息公开年报_鹿邑县人民政府', '政府信息公开年报', main);
+      site.add(listHref(i + 1), gbk(html));
+      if (i === 0) site.add(`${LIST}?ClassID=${CLASS_ID}&page=1`, gbk(html));
+    });
+  };
+  renderListings();
   const home = shell('鹿邑县人民政府', '首页', `<table width="1000" align="center"><tr><td><a href="${listHref(1)}">政府信息公开年报</a> <a href="${LIST}?ClassID=3">政务公开</a></td></tr></table>`);
   site.add('/', gbk(home));
   site.add('/index.asp', gbk(home));
@@ -145,7 +161,20 @@ export function buildLuyi(): BuiltPortal {
       'table rows as <p> lines with literal tabs between cells',
       'the 2017 report is served with Content-Type charset=utf-8 over GBK bytes (mislabelled)',
       'the 2021 report (2021 template) has its tables as HTML <table> with rowspan/colspan, plain cells',
+      'dynamic ASP: no ETag/Last-Modified (never 304), Server: Microsoft-IIS/6.0, robots.txt is a 404',
     ],
     items,
+    live: {
+      publish: () => {
+        const it = nextPublished(PUBLISH, published++, items[0]!.date, () => articlePath());
+        items.unshift(it);
+        // Dynamic pages: the former newest article's 下一篇 link now names the new one.
+        renderArticle(it);
+        renderArticle(items[1]!);
+        renderListings();
+        return it;
+      },
+      rerender: renderArticle,
+    },
   };
 }

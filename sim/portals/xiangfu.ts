@@ -9,7 +9,7 @@ import { xiangfu2020 } from '../fixtures/table-reports.js';
 import { dataproxyXml, hanwebArticlePath, JPAGE_JS, type HanwebColumn, type HanwebRecord } from '../html/hanweb.js';
 import { encodePage, inGb2312 } from '../html/text.js';
 import { Site, type SimResponse } from '../server.js';
-import { addChromeAssets, byDateDesc, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item } from './common.js';
+import { addChromeAssets, byDateDesc, decoyItems, nextPublished, publishedAt, reportBody, ROBOTS_MANAGE, type BuiltPortal, type DecoySpec, type Item, type PublishPlan } from './common.js';
 import { XIANGFU_SITE, xiangfuArticle, xiangfuColumn } from './xiangfu-pages.js';
 
 const COLUMN: Omit<HanwebColumn, 'totalRecord'> = { columnId: 123, unitId: 456, webName: '开封市祥符区人民政府', perPage: 15 };
@@ -48,8 +48,17 @@ function outsideGb2312(text: string): string[] {
   return [...new Set([...text].filter((c) => (c.codePointAt(0) ?? 0) >= 0x2e80 && !inGb2312(c)))];
 }
 
+/** Bureaus and towns whose 2020 reports publish() adds, one per call. */
+const PUBLISH: PublishPlan = {
+  issuers: ['开封市祥符区教育体育局', '开封市祥符区卫生健康委员会', '开封市祥符区农业农村局', '开封市祥符区朱仙镇人民政府', '开封市祥符区城市管理局'],
+  region: XIANGFU,
+  scale: 0.6,
+  phone: '0371-26611234',
+  source: () => '',
+};
+
 export function buildXiangfu(): BuiltPortal {
-  const site = new Site();
+  const site = new Site({ validators: true, robots: ROBOTS_MANAGE });
   let nextId = 456700;
   const articlePath = (date: string): string => hanwebArticlePath(COLUMN.columnId, date, (nextId += 13));
   const report = (title: string, year: number, date: string, issuer: string, region: typeof XIANGFU, lines: string[], seed?: string): Item => {
@@ -85,35 +94,52 @@ export function buildXiangfu(): BuiltPortal {
   const y2020 = report('开封市祥符区人民政府2020年政府信息公开工作年度报告', 2020, '2021-01-26', '开封市祥符区人民政府', XIANGFU, t2020.lines);
   y2020.report = { ...y2020.report!, body: t2020.body, figures: t2020.figures, ...(t2020.failingChecks ? { failingChecks: t2020.failingChecks } : {}) };
   const items = [...reports, y2020, ...decoys].sort(byDateDesc);
-  const records: HanwebRecord[] = items.map((it) => ({ href: it.path, title: it.title, date: it.date }));
-  const column: HanwebColumn = { ...COLUMN, totalRecord: records.length };
+  const recordsNow = (): HanwebRecord[] => items.map((it) => ({ href: it.path, title: it.title, date: it.date }));
+  const columnNow = (): HanwebColumn => ({ ...COLUMN, totalRecord: items.length });
+  let published = 0;
 
-  const latest = items.slice(0, 5).map((it): [string, string] => [it.title, it.path]);
-  items.forEach((it, i) => {
-    site.add(it.path, gb(xiangfuArticle({
+  // Sidebars and hit counts as each article was first generated: a static page keeps them.
+  const frozen = new Map<Item, { hot: [string, string][]; latest: [string, string][]; hits: number }>();
+  const renderArticle = (it: Item, lastModified?: Date): void => {
+    let f = frozen.get(it);
+    if (!f) {
+      const i = items.indexOf(it);
+      f = {
+        hot: items.slice(3, 8).map((x): [string, string] => [x.title, x.path]),
+        latest: items.slice(0, 5).map((x): [string, string] => [x.title, x.path]),
+        hits: it.report?.seed ? 1915 : 300 + ((i * 97) % 1500),
+      };
+      frozen.set(it, f);
+    }
+    const page = xiangfuArticle({
       title: it.title,
       date: it.date,
       author: it.report?.seed ? 'pmo668239' : 'xfqzfb',
-      hits: it.report?.seed ? 1915 : 300 + ((i * 97) % 1500),
+      hits: f.hits,
       lines: it.lines,
       columnId: COLUMN.columnId,
       columnName: COLUMN_NAME,
-      sidebar: { hot: items.slice(3, 8).map((x): [string, string] => [x.title, x.path]), latest },
-    })));
-  });
-
-  site.add(`/col/col${COLUMN.columnId}/index.html`, gb(xiangfuColumn(column, COLUMN_NAME, records.slice(0, COLUMN.perPage))));
+      sidebar: { hot: f.hot, latest: f.latest },
+    });
+    site.add(it.path, { ...gb(page), lastModified: lastModified ?? publishedAt(it.date, it.time) });
+  };
+  const renderColumn = (): void => {
+    const records = recordsNow();
+    site.add(`/col/col${COLUMN.columnId}/index.html`, { ...gb(xiangfuColumn(columnNow(), COLUMN_NAME, records.slice(0, COLUMN.perPage))), lastModified: publishedAt(items[0]!.date, items[0]!.time) });
+  };
+  items.forEach((it) => renderArticle(it));
+  renderColumn();
   site.handle('/module/web/jpage/dataproxy.jsp', (req) => {
     const p = req.params;
     const perPage = Number(p.get('perpage') ?? COLUMN.perPage) || COLUMN.perPage;
     const start = Number(p.get('startrecord') ?? 1) || 1;
     const end = Number(p.get('endrecord') ?? start + perPage - 1) || start + perPage - 1;
     const ours = p.get('columnid') === String(COLUMN.columnId) && (p.get('unitid') ?? String(COLUMN.unitId)) === String(COLUMN.unitId);
-    const xml = dataproxyXml(ours ? records : [], start, end, perPage);
+    const xml = dataproxyXml(ours ? recordsNow() : [], start, end, perPage);
     return { contentType: 'text/xml;charset=gb2312', body: encodePage(xml, 'gb18030') };
   });
   site.add('/module/jslib/jquery/jpage/jquery.page.min.js', { contentType: 'application/javascript', body: JPAGE_JS });
-  const home = xiangfuColumn({ ...column, totalRecord: 0 }, '首页', []);
+  const home = xiangfuColumn({ ...columnNow(), totalRecord: 0 }, '首页', []);
   site.add('/', gb(home.replace('</body>', `<a href="/col/col${COLUMN.columnId}/index.html">${COLUMN_NAME}</a>\n</body>`)));
   addChromeAssets(site, XIANGFU_SITE.css, { '/module/jslib/jquery/jquery.js': '/* jQuery (stub) */\n', '/script/common.js': '/* common */\n' });
 
@@ -133,5 +159,15 @@ export function buildXiangfu(): BuiltPortal {
       'nav (区人大 区政府 RSS订阅…), 来源/作者/发布时间/次浏览 line and sidebar boxes around #zoom; ContentStart/ContentEnd markers',
     ],
     items,
+    live: {
+      publish: () => {
+        const it = nextPublished(PUBLISH, published++, items[0]!.date, articlePath);
+        items.unshift(it);
+        renderArticle(it, new Date());
+        renderColumn();
+        return it;
+      },
+      rerender: (it) => renderArticle(it),
+    },
   };
 }

@@ -42,7 +42,8 @@ const voice = (year: number): ReportVoice => ({
 });
 
 export function buildYunnan(): BuiltPortal {
-  const site = new Site();
+  // No robots.txt on this host: /robots.txt is a 404.
+  const site = new Site({ validators: true });
   let nextId = 190700;
   const articlePath = (date: string): string => trsArticlePath(YUNNAN_COLUMN, date, (nextId += 29));
   const synthetic = (title: string, year: number, date: string, lines: string[]): Item => ({

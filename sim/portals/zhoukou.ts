@@ -17,7 +17,7 @@ import type { SpamLink } from '../html/spam.js';
 import { CREATE_PAGE_JS, trsArticlePath, trsPageName } from '../html/trs.js';
 import { Site } from '../server.js';
 import { linesWith, Tampering, type ArticleParts } from '../spam/tamper.js';
-import { addChromeAssets, byDateDesc, chunk, decoyItems, reportBody, type BuiltPortal, type DecoySpec, type Item, type PortalSpamLabel } from './common.js';
+import { addChromeAssets, byDateDesc, chunk, decoyItems, reportBody, ROBOTS_MANAGE, type BuiltPortal, type DecoySpec, type Item, type PortalSpamLabel } from './common.js';
 import { ZHOUKOU_COLUMN, ZHOUKOU_COLUMN_NAME, ZHOUKOU_SITE, ZHOUKOU_SITE_LINE, zhoukouArticle, zhoukouListing } from './zhoukou-pages.js';
 
 const REGION = { code: '411600', name: '周口市' };
@@ -136,7 +136,7 @@ function cleanParts(title: string, source: string, lines: readonly string[]): Ar
 }
 
 export function buildZhoukou(): BuiltPortal {
-  const site = new Site();
+  const site = new Site({ validators: true, robots: ROBOTS_MANAGE });
   let nextId = 2916400;
   const ids = new Map<string, number>();
   const articlePath = (date: string): string => {

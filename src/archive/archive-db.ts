@@ -61,6 +61,10 @@ export interface ReportRow {
   listing_date: string | null;
   record_hash: string | null;
   template: string | null;
+  version: number;
+  raw_hash: string | null;
+  etag: string | null;
+  last_modified: string | null;
 }
 
 interface ImageRow {
@@ -152,11 +156,15 @@ export interface ExistingReport {
   id: number;
   content_hash: string;
   record_hash: string | null;
+  raw_hash: string | null;
   folder: string;
+  version: number;
 }
 
 export function findByUrl(db: Db, url: string): ExistingReport | undefined {
-  return db.prepare('SELECT id, content_hash, record_hash, folder FROM reports WHERE url = ?').get(url) as ExistingReport | undefined;
+  return db.prepare('SELECT id, content_hash, record_hash, raw_hash, folder, version FROM reports WHERE url = ?').get(url) as
+    | ExistingReport
+    | undefined;
 }
 
 export interface RowExtras {
@@ -167,6 +175,12 @@ export interface RowExtras {
   finalUrl: string;
   contentType?: string;
   storedImages: Set<string>;
+  rawHash: string;
+  /** HTTP validators the page came with, for conditional refetches. */
+  etag?: string;
+  lastModified?: string;
+  /** Runs inside the write transaction after the row is written (version bookkeeping). */
+  inTransaction?: () => void;
 }
 
 /** Inserts or replaces the row for the report's URL, with its images and spam findings; returns its id. */
@@ -192,6 +206,9 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       listing_title: record.listing?.title ?? null,
       listing_date: record.listing?.date ?? null,
       template: record.statistics.template ?? null,
+      raw_hash: extra.rawHash,
+      etag: extra.etag ?? null,
+      last_modified: extra.lastModified ?? null,
     };
     const columns = Object.keys(params);
     const existing = findByUrl(db, record.url);
@@ -216,6 +233,7 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
     const insertSpam = db.prepare('INSERT INTO report_spam (report_id, position, kind, found, replacement, location) VALUES (?, ?, ?, ?, ?, ?)');
     record.spam.forEach((finding, position) => insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where));
     writeStatistics(db, id, record);
+    extra.inTransaction?.();
     return id;
   })();
 }

@@ -4,16 +4,27 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { findByUrl, openArchiveDb, upsertPortals, upsertReport, type Db, type RowExtras } from './archive-db.js';
-import { removeReportFiles, reportFolder, writeReportFiles, type ReportFiles } from './archive-files.js';
+import { findByUrl, openArchiveDb, upsertPortals, upsertReport, type Db, type ExistingReport, type RowExtras } from './archive-db.js';
+import { readFile } from 'node:fs/promises';
+import { rawFileName, removeReportFiles, reportFolder, writeReportFiles, type ReportFiles } from './archive-files.js';
+import { setAsideCurrentVersion } from './report-versions.js';
 import type { FetchedPage, PortalSeed, ReportRecord } from '../types.js';
 
-export type SaveOutcome = 'added' | 'unchanged' | 'updated';
+/**
+ * added: new URL. unchanged: nothing filed differs. updated: refiled in place (better rules, new
+ * metadata) from the same page. changed: the portal changed the page and its clean text; the
+ * previous version is kept.
+ */
+export type SaveOutcome = 'added' | 'unchanged' | 'updated' | 'changed';
 
 export interface SaveResult {
   id: number;
   outcome: SaveOutcome;
   folder: string;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function contentHash(record: Pick<ReportRecord, 'title' | 'text'>): string {
@@ -45,11 +56,15 @@ export class ReportArchive {
     images: { file: string; bytes: Buffer | undefined }[],
   ): Promise<SaveResult> {
     const hash = recordHash(record);
+    const rawHash = sha256(page.body);
     const existing = findByUrl(this.db, record.url);
     const folder = reportFolder(record);
     if (existing && existing.record_hash === hash && existing.folder === folder) {
       return { id: existing.id, outcome: 'unchanged', folder };
     }
+    const changed =
+      existing !== undefined && existing.content_hash !== contentHash(record) && (await this.storedRawHash(existing, record.url)) !== rawHash;
+    const keepVersion = changed ? await setAsideCurrentVersion(this.db, this.storageDir, existing.id, new Date().toISOString()) : undefined;
     const files: ReportFiles = { raw: page.body, images };
     if (page.headers['content-type']) files.contentType = page.headers['content-type'];
     const meta = {
@@ -79,12 +94,23 @@ export class ReportArchive {
       folder,
       finalUrl: page.finalUrl,
       storedImages: new Set(images.filter((i) => i.bytes).map((i) => i.file)),
+      rawHash,
     };
     if (page.headers['content-type']) extras.contentType = page.headers['content-type'];
+    if (page.headers.etag) extras.etag = page.headers.etag;
+    if (page.headers['last-modified']) extras.lastModified = page.headers['last-modified'];
+    if (keepVersion) extras.inTransaction = keepVersion;
     const id = upsertReport(this.db, record, extras);
     // A report refiled under another region or year leaves its old folder behind otherwise.
     if (existing && existing.folder !== folder) await removeReportFiles(this.storageDir, existing.folder);
-    return { id, outcome: existing ? 'updated' : 'added', folder };
+    return { id, outcome: !existing ? 'added' : changed ? 'changed' : 'updated', folder };
+  }
+
+  /** Archives from before raw hashes were recorded: hash the stored raw file. */
+  private async storedRawHash(existing: ExistingReport, url: string): Promise<string | undefined> {
+    if (existing.raw_hash) return existing.raw_hash;
+    const raw = await readFile(join(this.storageDir, existing.folder, rawFileName(url))).catch(() => undefined);
+    return raw ? sha256(raw) : undefined;
   }
 
   close(): void {

@@ -100,4 +100,66 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (report_id, position)
   );
   `,
+  `
+  -- Nightly and backfill runs (issue 5).
+  -- A report's row is always its newest version; when a refetched page's clean text changes, the
+  -- version it replaces moves here (its files under versions/<url key>/v<N>/).
+  ALTER TABLE reports ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE reports ADD COLUMN raw_hash TEXT;
+  ALTER TABLE reports ADD COLUMN etag TEXT;
+  ALTER TABLE reports ADD COLUMN last_modified TEXT;
+  CREATE TABLE report_versions (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    superseded_at TEXT NOT NULL,
+    PRIMARY KEY (report_id, version)
+  );
+  -- Every link seen on a portal's listing pages, recorded when a run finishes: the nightly crawl
+  -- stops paging at the first page with nothing unseen, and retries report links never archived.
+  CREATE TABLE listing_links (
+    portal TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    is_report INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    -- A report link a backfill left for another year range: not "pending" for nightly runs.
+    deferred INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (portal, url)
+  );
+  -- HTTP validators of listing pages, for conditional requests.
+  CREATE TABLE http_validators (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL
+  );
+  -- What a crawl learnt about a portal: the report column found from its homepage, and whether its
+  -- listing needs a browser.
+  CREATE TABLE portal_state (
+    portal TEXT PRIMARY KEY,
+    column_url TEXT,
+    column_reason TEXT,
+    render TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    options_json TEXT NOT NULL,
+    portals_json TEXT,
+    requests INTEGER,
+    error TEXT
+  );
+  `,
 ];

@@ -33,6 +33,20 @@ export function progressLine(event: CrawlEvent): string | undefined {
       return `  [${event.portal}] listing ${event.url} — ${event.reports} report link(s), ${event.follow} more page(s) (${event.paging})`;
     case 'report':
       return `  [${event.portal}] ${event.outcome.padEnd(9)} #${event.id} ${event.year} ${event.region} ${event.title}`;
+    case 'listing-unchanged':
+      return `  [${event.portal}] listing ${event.url} — not modified`;
+    case 'listing-stop':
+      return `  [${event.portal}] stop paging at ${event.url}: ${event.reason}`;
+    case 'report-not-modified':
+      return `  [${event.portal}] not modified ${event.url}`;
+    case 'discovered':
+      return `  [${event.portal}] report column ${event.column ?? 'not found'} (${event.reason})`;
+    case 'render':
+      return `  [${event.portal}] rendering ${event.url} in the browser: ${event.reason}`;
+    case 'retry':
+      return `  [${event.portal}] retry ${event.attempt} of ${event.url} in ${Math.round(event.waitMs / 100) / 10} s (HTTP ${event.status})`;
+    case 'robots-disallowed':
+      return `  [${event.portal}] robots.txt disallows ${event.url}`;
     case 'error':
       return `  [${event.portal}] ERROR ${event.stage}: ${event.error} — ${event.url}`;
     default:

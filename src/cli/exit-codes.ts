@@ -7,4 +7,6 @@ export const EXIT = {
   USAGE: 2,
   /** The crawl finished, but some pages could not be fetched or understood (see the log). */
   PARTIAL: 3,
+  /** Another crawl holds the storage directory's lock (a cron wrapper may simply try later). */
+  BUSY: 4,
 } as const;

@@ -9,11 +9,15 @@ import { defaultSeedFiles, loadSeeds } from '../config/seeds.js';
 import { resolveSettings } from '../config/settings.js';
 import { ConfigError, XxgkError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
+import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
 import { exportLines, openForReading, overview, queryCommand, showCommand, spamPortals } from './commands/query.js';
 import { runReprocess } from './commands/reprocess.js';
 import { figuresCommand, listFigureKeys } from './commands/figures.js';
 import type { ReportFilter } from '../query/report-query.js';
+import type { PortalSeed } from '../types.js';
+import { runSchedule } from './commands/schedule.js';
+import { runsCommand } from './commands/runs.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -31,6 +35,27 @@ function year(value: string): number {
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+const isTty = () => process.stderr.isTTY === true;
+
+interface SeedOptions {
+  storage: string;
+  seeds?: string[];
+  portal?: string[];
+}
+
+/** The seeds a run covers: the files given (or seeds/*.json), narrowed to --portal ids. */
+async function seedsFrom(opts: SeedOptions): Promise<{ seeds: PortalSeed[]; files: string[] }> {
+  const files = opts.seeds ?? (await defaultSeedFiles(resolve('seeds')));
+  if (!files.length) throw new ConfigError('no seed files: pass --seeds FILE or add seeds/*.json');
+  let seeds = await loadSeeds(files);
+  if (opts.portal?.length) {
+    const unknown = opts.portal.filter((id) => !seeds.some((s) => s.id === id));
+    if (unknown.length) throw new ConfigError(`no portal ${unknown.join(', ')} in ${files.join(', ')}`);
+    seeds = seeds.filter((s) => opts.portal!.includes(s.id));
+  }
+  return { seeds, files };
 }
 
 const storageOption = () => new Option('--storage <dir>', 'archive and crawl state directory').default('./storage');
@@ -70,20 +95,92 @@ export function buildProgram(exit: { code: number }): Command {
 
   program
     .command('crawl')
-    .description('crawl the portals in the seed files and file every annual report found into the archive')
+    .description(
+      'the nightly crawl: read each portal\'s report column as far as something is new and file the new reports ' +
+        '(the first crawl of a portal reads it all)',
+    )
     .addOption(storageOption())
     .option('--seeds <file>', 'seed file (repeatable); default: seeds/*.json except demo.json', collect)
-    .option('--concurrency <n>', 'requests in flight at once', positiveInt)
+    .option('--portal <id>', 'only this portal (repeatable)', collect)
+    .option('--recheck', 'read every listing page and ask again for every archived report (conditional requests): finds reports revised in place')
+    .option('--full', 'read every listing page and refetch every report')
+    .option('--concurrency <n>', 'requests in flight at once, over all hosts', positiveInt)
     .option('--quiet', 'print only the summary')
     .option('--no-ocr', 'do not read statistics tables published as images')
-    .action(async (opts: { storage: string; seeds?: string[]; concurrency?: number; quiet?: boolean; ocr: boolean }) => {
-      const files = opts.seeds ?? (await defaultSeedFiles(resolve('seeds')));
-      if (!files.length) throw new ConfigError('no seed files: pass --seeds FILE or add seeds/*.json');
-      const seeds = await loadSeeds(files);
+    .action(async (opts: SeedOptions & { recheck?: boolean; full?: boolean; concurrency?: number; quiet?: boolean; ocr: boolean }) => {
+      if (opts.recheck && opts.full) throw new ConfigError('--recheck and --full exclude each other');
+      const { seeds, files } = await seedsFrom(opts);
       const settings = resolveSettings({ maxConcurrency: opts.concurrency }, process.env, process.cwd());
-      print(`crawling ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
-      const summary = await runCrawl({ storageDir: resolve(opts.storage), seeds, settings, quiet: !!opts.quiet, ocr: opts.ocr, print });
+      const mode = opts.full ? 'full' : opts.recheck ? 'recheck' : 'nightly';
+      print(`${mode} crawl of ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
+      const summary = await runCrawl({ storageDir: resolve(opts.storage), seeds, settings, mode, quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty() });
       if (crawlHadErrors(summary)) exit.code = EXIT.PARTIAL;
+    });
+
+  program
+    .command('backfill')
+    .description(
+      'read whole report columns (every listing page) and file the reports of the years given; ' +
+        'an interrupted backfill resumes where it stopped when run again with the same options',
+    )
+    .requiredOption('--from <year>', 'first year reported on', year)
+    .option('--to <year>', 'last year reported on (default: --from)', year)
+    .addOption(storageOption())
+    .option('--seeds <file>', 'seed file (repeatable); default: seeds/*.json except demo.json', collect)
+    .option('--portal <id>', 'only this portal (repeatable)', collect)
+    .option('--concurrency <n>', 'requests in flight at once, over all hosts', positiveInt)
+    .option('--quiet', 'print only the summary')
+    .option('--no-ocr', 'do not read statistics tables published as images')
+    .action(async (opts: SeedOptions & { from: number; to?: number; concurrency?: number; quiet?: boolean; ocr: boolean }) => {
+      const years = { from: opts.from, to: opts.to ?? opts.from };
+      if (years.to < years.from) throw new ConfigError(`--to ${years.to} is before --from ${years.from}`);
+      const { seeds, files } = await seedsFrom(opts);
+      const settings = resolveSettings({ maxConcurrency: opts.concurrency }, process.env, process.cwd());
+      print(`backfill ${years.from}–${years.to} of ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
+      const summary = await runCrawl({
+        storageDir: resolve(opts.storage),
+        seeds,
+        settings,
+        mode: 'backfill',
+        years,
+        quiet: !!opts.quiet,
+        ocr: opts.ocr,
+        print,
+        tty: isTty(),
+      });
+      if (crawlHadErrors(summary)) exit.code = EXIT.PARTIAL;
+    });
+
+  program
+    .command('schedule')
+    .description('stay running and start the nightly crawl on a cron schedule; a run never starts while another is going')
+    .requiredOption('--cron <expression>', 'cron expression, e.g. "0 2 * * *" (02:00 every day)')
+    .option('--timezone <tz>', 'time zone of the expression, e.g. Asia/Shanghai (default: the system\'s)')
+    .option('--run-now', 'also run once at start')
+    .addOption(storageOption())
+    .option('--seeds <file>', 'seed file (repeatable); default: seeds/*.json except demo.json', collect)
+    .option('--portal <id>', 'only this portal (repeatable)', collect)
+    .option('--no-ocr', 'do not read statistics tables published as images')
+    .action(async (opts: SeedOptions & { cron: string; timezone?: string; runNow?: boolean; ocr: boolean }) => {
+      const { seeds } = await seedsFrom(opts);
+      const settings = resolveSettings({}, process.env, process.cwd());
+      const storageDir = resolve(opts.storage);
+      await runSchedule({ cron: opts.cron, ...(opts.timezone ? { timezone: opts.timezone } : {}), runNow: !!opts.runNow, storageDir, seeds, settings, ocr: opts.ocr, print });
+    });
+
+  program
+    .command('runs')
+    .description('list recent crawl runs: when, what kind, status, and per portal the pages read, reports new and changed, errors')
+    .addOption(storageOption())
+    .option('--limit <n>', 'how many runs, newest first', positiveInt, 20)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((opts: { storage: string; limit: number; format: 'table' | 'json' }) => {
+      const db = openForReading(resolve(opts.storage));
+      try {
+        print(runsCommand(db, opts.limit, opts.format));
+      } finally {
+        db.close();
+      }
     });
 
   program
@@ -94,16 +191,18 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--no-ocr', 'do not read statistics tables published as images')
     .action(async (opts: { storage: string; quiet?: boolean; ocr: boolean }) => {
       const { startSimulatedPortals } = await import('../../sim/portals.js');
-      const sim = await startSimulatedPortals();
+      const sim = await startSimulatedPortals({ extras: true });
       try {
         const storageDir = resolve(opts.storage);
         await mkdir(storageDir, { recursive: true });
+        // Loopback servers need no two-a-second limit; the per-host concurrency cap still holds.
+        const seeds = sim.seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 20 } }));
         const seedFile = join(storageDir, 'demo-seeds.json');
-        await writeFile(seedFile, `${JSON.stringify({ portals: sim.seeds }, null, 2)}\n`);
+        await writeFile(seedFile, `${JSON.stringify({ portals: seeds }, null, 2)}\n`);
         print(`simulated portals: ${sim.portals.map((p) => `${p.seed.id} ${p.origin}`).join(', ')}`);
         print(`seeds written to ${seedFile}`);
         const settings = resolveSettings({}, process.env, process.cwd());
-        const summary = await runCrawl({ storageDir, seeds: sim.seeds, settings, quiet: !!opts.quiet, ocr: opts.ocr, print });
+        const summary = await runCrawl({ storageDir, seeds, settings, mode: 'nightly', quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty() });
         const db = openForReading(storageDir);
         try {
           print('\narchived, per region and year:');
@@ -219,6 +318,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof StorageBusyError) {
+      process.stderr.write(`xxgk: ${error.message}\n`);
+      return EXIT.BUSY;
     }
     if (error instanceof ConfigError) {
       process.stderr.write(`xxgk: ${error.message}\n`);

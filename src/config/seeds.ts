@@ -21,6 +21,11 @@ export const portalSeedSchema = z
     start: z.array(httpUrl).default([]),
     home: httpUrl.optional(),
     maxListingPages: z.number().int().positive().optional(),
+    render: z.enum(['auto', 'static', 'browser']).optional(),
+    politeness: z
+      .object({ concurrency: z.number().int().min(1).max(16).optional(), delayMs: z.number().int().min(0).optional() })
+      .strict()
+      .optional(),
     note: z.string().optional(),
   })
   .refine((p) => p.start.length > 0 || p.home, { message: 'needs "start" URLs or a "home" page' });
@@ -37,6 +42,13 @@ export function parseSeeds(json: unknown, file: string): PortalSeed[] {
     const seed: PortalSeed = { id: p.id, name: p.name, region: p.region, start: p.start };
     if (p.home) seed.home = p.home;
     if (p.maxListingPages) seed.maxListingPages = p.maxListingPages;
+    if (p.render) seed.render = p.render;
+    if (p.politeness) {
+      seed.politeness = {
+        ...(p.politeness.concurrency !== undefined ? { concurrency: p.politeness.concurrency } : {}),
+        ...(p.politeness.delayMs !== undefined ? { delayMs: p.politeness.delayMs } : {}),
+      };
+    }
     if (p.note) seed.note = p.note;
     return seed;
   });

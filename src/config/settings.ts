@@ -9,30 +9,61 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 
 export const settingsSchema = z.object({
-  userAgent: z.string().min(1),
+  /** Who runs this crawler (a URL or e-mail), put into the User-Agent so a webmaster can reach you. */
+  contact: z.string().min(3),
+  /** Overrides the User-Agent built from `contact`. */
+  userAgent: z.string().min(1).optional(),
+  /** Requests in flight at once over all hosts. */
   maxConcurrency: z.number().int().min(1).max(64),
+  /** Retries of a request after network trouble, 408, 429 or 5xx (with backoff; Retry-After honoured). */
   maxRequestRetries: z.number().int().min(0).max(10),
   requestTimeoutMs: z.number().int().min(1000),
   maxListingPages: z.number().int().min(1),
+  /** Per host: requests in flight at once, and the least time between two request starts. */
+  hostConcurrency: z.number().int().min(1).max(16),
+  hostDelayMs: z.number().int().min(0),
+  /** First backoff after a failure without Retry-After; doubles per retry. */
+  backoffMs: z.number().int().min(0),
+  /** A Retry-After longer than this is not waited for. */
+  maxRetryAfterMs: z.number().int().min(0),
+  respectRobots: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  userAgent: 'xxgk-archive/0.1 (+https://example.org/xxgk-archive; research archive of government disclosure reports)',
-  maxConcurrency: 4,
+  contact: 'https://example.org/xxgk-archive',
+  maxConcurrency: 8,
   maxRequestRetries: 3,
   requestTimeoutMs: 30_000,
   maxListingPages: 1000,
+  // County servers are small: two requests at a time, two a second at most.
+  hostConcurrency: 2,
+  hostDelayMs: 500,
+  backoffMs: 2_000,
+  maxRetryAfterMs: 120_000,
+  respectRobots: true,
 };
 
+/** The User-Agent sent with every request: the tool, its version, and how to reach whoever runs it. */
+export function userAgentOf(settings: Pick<Settings, 'contact' | 'userAgent'>): string {
+  return settings.userAgent ?? `xxgk-archive/0.2 (+${settings.contact}; research archive of government disclosure reports)`;
+}
+
 const ENV: Record<keyof Settings, string> = {
+  contact: 'XXGK_CONTACT',
   userAgent: 'XXGK_USER_AGENT',
   maxConcurrency: 'XXGK_MAX_CONCURRENCY',
   maxRequestRetries: 'XXGK_MAX_REQUEST_RETRIES',
   requestTimeoutMs: 'XXGK_REQUEST_TIMEOUT_MS',
   maxListingPages: 'XXGK_MAX_LISTING_PAGES',
+  hostConcurrency: 'XXGK_HOST_CONCURRENCY',
+  hostDelayMs: 'XXGK_HOST_DELAY_MS',
+  backoffMs: 'XXGK_BACKOFF_MS',
+  maxRetryAfterMs: 'XXGK_MAX_RETRY_AFTER_MS',
+  respectRobots: 'XXGK_RESPECT_ROBOTS',
 };
+const STRINGS = new Set<string>(['contact', 'userAgent']);
 
 function fromFile(cwd: string): Partial<Settings> {
   const path = join(cwd, 'crawlee.json');
@@ -53,7 +84,8 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial<Settings> {
   for (const [key, name] of Object.entries(ENV)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    out[key] = key === 'userAgent' ? value : Number(value);
+    if (key === 'respectRobots') out[key] = !/^(0|false|no|off)$/i.test(value);
+    else out[key] = STRINGS.has(key) ? value : Number(value);
   }
   return out as Partial<Settings>;
 }

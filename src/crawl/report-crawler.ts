@@ -1,29 +1,57 @@
 /**
  * One crawl over a set of portals: listing pages → report pages → archive. Crawlee provides the
- * persisted request queue, concurrency and retries; every byte goes through our own fetcher and
- * decoder because Crawlee's decoding mangles GBK pages labelled only in <meta>.
+ * request queue (persisted under storage/ for backfills, so a killed run resumes), concurrency and
+ * retries; every byte goes through our own fetcher (politeness, robots.txt) and decoder, because
+ * Crawlee's decoding mangles GBK pages labelled only in <meta>.
+ *
+ * Modes (crawl-events.ts CrawlMode): nightly reads each listing only as far as it shows something
+ * unseen and fetches only new reports; backfill reads whole listings and files one span of years.
  */
 import { BasicCrawler } from '@crawlee/basic';
 import { Configuration, log, LogLevel, type Request } from '@crawlee/core';
 import { MemoryStorage } from '@crawlee/memory-storage';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { XxgkError } from '../errors.js';
+import { RobotsDisallowedError, XxgkError } from '../errors.js';
 import { decodePage } from '../decode/decode-page.js';
 import { classifyTitle } from '../extract/report-title.js';
 import { processReportPage } from '../process/report-page.js';
-import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedListing } from './listing/parse-listing.js';
-import { isDocumentLink, sameHost, sameSite } from './link-scope.js';
-import { countEvent, emptyStats, type CrawlEvent, type CrawlSummary, type PortalStats } from './crawl-events.js';
-import type { Fetcher } from './fetcher.js';
 import { addImageTables, type TableImageReader } from '../process/image-tables.js';
 import type { ReportArchive } from '../archive/report-archive.js';
-import type { PortalSeed } from '../types.js';
+import {
+  countReportFailure,
+  loadKnownLinks,
+  loadPortalState,
+  loadValidators,
+  pendingReportLinks,
+  recordListingLinks,
+  savePortalState,
+  saveValidators,
+  type KnownLinks,
+  type SeenLink,
+  type Validators,
+} from '../archive/crawl-state.js';
+import type { ListingLink, PortalSeed } from '../types.js';
+import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedListing } from './listing/parse-listing.js';
+import { extractListingLinks } from './listing/listing-links.js';
+import { isDocumentLink, sameHost, sameSite } from './link-scope.js';
+import { countEvent, emptyStats, type CrawlEvent, type CrawlMode, type CrawlSummary, type PortalStats } from './crawl-events.js';
+import { continuePaging, decideReport, inRange, type YearRange } from './listing-policy.js';
+import { forgetColumnIfGone, resolvePortalStarts } from './portal-starts.js';
+import type { Fetcher } from './fetcher.js';
+import type { BrowserRenderer } from './browser/browser-renderer.js';
 
 export interface CrawlSettings {
+  mode: CrawlMode;
+  /** Backfill: the report years to file. */
+  years?: YearRange;
   maxConcurrency: number;
+  /** Crawlee-level retries of a failed page (transport retries happen in the polite fetcher). */
   maxRequestRetries: number;
   /** Listing pages followed per start URL at most. */
   maxListingPages: number;
+  /** Pause between pages of a browser-rendered listing. */
+  browserDelayMs?: number;
 }
 
 export interface CrawlDependencies {
@@ -34,28 +62,56 @@ export interface CrawlDependencies {
   now?: () => Date;
   /** Reads statistics tables published as images; without one, image tables are skipped. */
   tableReader?: TableImageReader;
+  /** Starts a browser on first need: static portals never launch one. */
+  browser?: () => Promise<BrowserRenderer>;
+  /** robots.txt check for the pages the browser opens itself. */
+  robotsAllow?: (url: string) => Promise<boolean>;
+  /** Requests sent so far (for the run record and the nightly-cost check). */
+  requestCount?: () => number;
+  /**
+   * Keep the request queue on disk under this name and resume it if it exists (backfills).
+   * Without it the queue lives in memory and a new run starts afresh.
+   */
+  resumeKey?: string;
 }
 
 type UserData =
-  | { kind: 'listing'; portal: string; start: string }
-  | { kind: 'dataproxy'; portal: string; start: string; request: Extract<ListingRequest, { kind: 'dataproxy' }> }
-  | { kind: 'report'; portal: string; listingTitle: string; listingDate?: string };
+  | { kind: 'listing'; portal: string; start: string; page: number; rest?: string[] }
+  | { kind: 'dataproxy'; portal: string; start: string; page: number; request: Extract<ListingRequest, { kind: 'dataproxy' }> }
+  | { kind: 'browser-listing'; portal: string; start: string }
+  | { kind: 'report'; portal: string; listingTitle: string; listingDate?: string; conditional?: Validators };
+
+/** A report link that failed this many runs is left alone until it shows up on a listing again. */
+const MAX_REPORT_FAILURES = 3;
 
 export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings, deps: CrawlDependencies): Promise<CrawlSummary> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now().toISOString();
+  const { mode } = settings;
+  const db = deps.archive.db;
   const stats: Record<string, PortalStats> = {};
   const emit = (event: CrawlEvent) => {
     countEvent(stats, event);
     deps.onEvent?.(event);
   };
   const byId = new Map(seeds.map((s) => [s.id, s]));
+  const known = new Map<string, KnownLinks>(seeds.map((s) => [s.id, loadKnownLinks(db, s.id)]));
   const listingPagesSeen = new Map<string, number>();
+  // Written to the archive only when the run ends: see recordListingLinks.
+  const seenLinks = new Map<string, SeenLink & { portal: string }>();
+  const seenValidators = new Map<string, Record<string, string>>();
+  let browser: BrowserRenderer | undefined;
+  let browserRequests = 0;
 
   log.setLevel(LogLevel.OFF);
+  const queueDir = deps.resumeKey ? join(deps.storageDir, 'crawlee', deps.resumeKey) : undefined;
   const config = new Configuration({
-    storageClient: new MemoryStorage({ localDataDirectory: join(deps.storageDir, 'crawlee'), persistStorage: true, writeMetadata: false }),
-    purgeOnStart: true,
+    storageClient: new MemoryStorage({
+      ...(queueDir ? { localDataDirectory: queueDir } : {}),
+      persistStorage: queueDir !== undefined,
+      writeMetadata: false,
+    }),
+    purgeOnStart: queueDir === undefined,
     persistStateIntervalMillis: 5_000,
   });
 
@@ -64,13 +120,15 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       maxConcurrency: settings.maxConcurrency,
       maxRequestRetries: settings.maxRequestRetries,
       useSessionPool: false,
-      requestHandlerTimeoutSecs: 120,
+      // A browser-rendered listing is read in one handler call, page after page.
+      requestHandlerTimeoutSecs: 900,
       requestHandler: async ({ request }) => {
         const data = request.userData as UserData;
         const seed = byId.get(data.portal);
         if (!seed) return;
         try {
           if (data.kind === 'report') await handleReport(request, seed, data);
+          else if (data.kind === 'browser-listing') await handleBrowserListing(seed, data);
           else await handleListing(request, seed, data);
         } catch (error) {
           // Retrying cannot fix a page we failed to understand; only transport trouble is retried.
@@ -80,6 +138,14 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       },
       failedRequestHandler: async ({ request }, error) => {
         const data = request.userData as UserData;
+        // robots.txt said no: the site's wish, not a failure of the crawl.
+        if (error instanceof RobotsDisallowedError && data.kind === 'report') {
+          emit({ type: 'report-skipped', portal: data.portal, url: request.url, reason: 'robots' });
+          return;
+        }
+        if (data.kind === 'report') countReportFailure(db, data.portal, request.url);
+        const seed = byId.get(data.portal);
+        if (seed && data.kind !== 'report' && request.url === data.start) forgetColumnIfGone(db, seed, data.start, error, now());
         emit({
           type: 'error',
           portal: data.portal,
@@ -92,40 +158,99 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     config,
   );
 
-  async function handleListing(request: Request, seed: PortalSeed, data: Exclude<UserData, { kind: 'report' }>) {
-    const page = await deps.fetcher.fetch(request.url);
+  function remember(seed: PortalSeed, link: ListingLink, isReport: boolean, deferred = false) {
+    const previous = seenLinks.get(link.url);
+    seenLinks.set(link.url, {
+      portal: seed.id,
+      ...link,
+      isReport: isReport || (previous?.isReport ?? false),
+      deferred: deferred && (previous?.deferred ?? true),
+    });
+  }
+
+  /** Report links of a listing page: the ones to fetch are queued, the rest remembered. */
+  async function takeLinks(seed: PortalSeed, start: string, links: ListingLink[]): Promise<Set<string>> {
+    const reportUrls = new Set<string>();
+    const requests: { url: string; userData: UserData }[] = [];
+    for (const link of links) {
+      if (!sameSite(link.url, start)) continue;
+      if (isDocumentLink(link.url)) {
+        remember(seed, link, false);
+        continue;
+      }
+      const verdict = classifyTitle(link.title);
+      if (!verdict.isReport) {
+        remember(seed, link, false);
+        // Navigation links are not worth a log line; titled items that look like content are.
+        if (link.title.length >= 8 && link.date) emit({ type: 'skipped', portal: seed.id, url: link.url, title: link.title, reason: verdict.reason });
+        continue;
+      }
+      reportUrls.add(link.url);
+      const decision = decideReport(link, mode, known.get(seed.id)!, settings.years);
+      remember(seed, link, true, decision.action === 'skip' && decision.reason === 'out-of-range');
+      if (decision.action === 'skip') {
+        emit({ type: 'report-skipped', portal: seed.id, url: link.url, reason: decision.reason });
+        continue;
+      }
+      requests.push({
+        url: link.url,
+        userData: {
+          kind: 'report',
+          portal: seed.id,
+          listingTitle: link.title,
+          ...(link.date ? { listingDate: link.date } : {}),
+          ...(decision.conditional && Object.keys(decision.conditional).length ? { conditional: decision.conditional } : {}),
+        },
+      });
+    }
+    await crawler.addRequests(requests);
+    return reportUrls;
+  }
+
+  async function handleListing(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'listing' | 'dataproxy' }>) {
+    const incremental = mode === 'nightly';
+    const conditional = incremental ? loadValidators(db, request.url) : undefined;
+    const page = await deps.fetcher.fetch(request.url, conditional ? { conditional } : {});
+    if (page.status === 304) {
+      emit({ type: 'listing-unchanged', portal: seed.id, url: request.url });
+      return;
+    }
+    if (data.kind === 'listing') seenValidators.set(request.url, page.headers);
     const decoded = decodePage(page.body, page.headers['content-type'], request.url);
     const maxPages = seed.maxListingPages ?? settings.maxListingPages;
     const parsed: ParsedListing =
       data.kind === 'dataproxy'
         ? parseDataproxyPage(decoded.text, page.finalUrl, data.request)
         : parseListingPage(decoded.text, page.finalUrl, maxPages);
-    const reports = parsed.links.filter((link) => {
-      if (!sameSite(link.url, data.start) || isDocumentLink(link.url)) return false;
-      const verdict = classifyTitle(link.title);
-      if (!verdict.isReport) {
-        // Navigation links are not worth a log line; titled items that look like content are.
-        if (link.title.length >= 8) emit({ type: 'skipped', portal: seed.id, url: link.url, title: link.title, reason: verdict.reason });
-        return false;
-      }
-      return true;
-    });
-    await crawler.addRequests(
-      reports.map((link) => ({
-        url: link.url,
-        userData: { kind: 'report', portal: seed.id, listingTitle: link.title, ...(link.date ? { listingDate: link.date } : {}) } satisfies UserData,
-      })),
-    );
-    const follow = parsed.follow.filter((next) => sameHost(next.url, data.start));
+
+    if (data.kind === 'listing' && data.page === 1 && wantsBrowser(seed, parsed, decoded.text)) {
+      savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
+      emit({ type: 'render', portal: seed.id, url: request.url, mode: 'browser', reason: 'the static page lists no report links and runs scripts' });
+      await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start });
+      return;
+    }
+
+    const reportUrls = await takeLinks(seed, data.start, parsed.links);
+    const paging = continuePaging(mode, parsed.links, reportUrls, known.get(seed.id)!);
+    let follow: ListingRequest[] = parsed.follow.filter((next) => sameHost(next.url, data.start));
+    if (data.kind === 'listing' && data.rest) follow = data.rest.map((url) => ({ kind: 'listing', url }));
+    if (follow.length && parsed.paging === 'script' && data.page === 1) {
+      emit({ type: 'listing-size', portal: seed.id, url: data.start, pages: Math.min(maxPages, follow.length + 1) });
+    }
     const seen = listingPagesSeen.get(data.start) ?? 1;
-    const allowed = follow.slice(0, Math.max(0, maxPages - seen));
+    let allowed = paging.next ? follow.slice(0, Math.max(0, maxPages - seen)) : [];
+    if (!paging.next && follow.length) emit({ type: 'listing-stop', portal: seed.id, url: request.url, reason: paging.reason });
+    // Incremental runs page one step at a time, so they can stop where the archive already is.
+    const sequential = incremental && allowed.length > 1 && allowed.every((f) => f.kind === 'listing');
+    const rest = sequential ? allowed.slice(1).map((f) => f.url) : undefined;
+    if (sequential) allowed = allowed.slice(0, 1);
     listingPagesSeen.set(data.start, seen + allowed.length);
     await crawler.addRequests(
       allowed.map((next) => ({
         url: next.url,
         userData: (next.kind === 'dataproxy'
-          ? { kind: 'dataproxy', portal: seed.id, start: data.start, request: next }
-          : { kind: 'listing', portal: seed.id, start: data.start }) satisfies UserData,
+          ? { kind: 'dataproxy', portal: seed.id, start: data.start, page: data.page + 1, request: next }
+          : { kind: 'listing', portal: seed.id, start: data.start, page: data.page + 1, ...(rest ? { rest } : {}) }) satisfies UserData,
       })),
     );
     emit({
@@ -133,18 +258,68 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       portal: seed.id,
       url: request.url,
       links: parsed.links.length,
-      reports: reports.length,
+      reports: reportUrls.size,
       paging: parsed.paging,
       follow: allowed.length,
     });
   }
 
+  /** 'auto' portals switch to the browser when the served HTML lists nothing a script might. */
+  function wantsBrowser(seed: PortalSeed, parsed: ParsedListing, html: string): boolean {
+    const render = seed.render ?? 'auto';
+    if (render === 'static' || !deps.browser) return false;
+    if (render === 'browser') return true;
+    const anyReport = parsed.links.some((l) => classifyTitle(l.title).isReport);
+    return !anyReport && parsed.follow.length === 0 && /<script\b/i.test(html);
+  }
+
+  async function handleBrowserListing(seed: PortalSeed, data: Extract<UserData, { kind: 'browser-listing' }>) {
+    if (!deps.browser) throw new XxgkError('this listing needs a browser and none is configured', 'render', data.start);
+    if (deps.robotsAllow && !(await deps.robotsAllow(data.start))) {
+      throw new XxgkError('disallowed by robots.txt', 'fetch', data.start);
+    }
+    browser ??= await deps.browser();
+    const maxPages = seed.maxListingPages ?? settings.maxListingPages;
+    const result = await browser.renderListing(data.start, {
+      maxPages,
+      ...(settings.browserDelayMs !== undefined ? { delayMs: settings.browserDelayMs } : {}),
+      onPage: async (rendered) => {
+        const links = extractListingLinks(rendered.html, rendered.url);
+        const reportUrls = await takeLinks(seed, data.start, links);
+        const paging = continuePaging(mode, links, reportUrls, known.get(seed.id)!);
+        emit({
+          type: 'listing',
+          portal: seed.id,
+          url: `${rendered.url}#page=${rendered.pageNumber}`,
+          links: links.length,
+          reports: reportUrls.size,
+          paging: 'browser',
+          follow: paging.next ? 1 : 0,
+          rendered: true,
+        });
+        if (!paging.next) emit({ type: 'listing-stop', portal: seed.id, url: rendered.url, reason: paging.reason });
+        return paging.next;
+      },
+    });
+    browserRequests += result.requests;
+  }
+
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {
-    const page = await deps.fetcher.fetch(request.url);
+    const page = await deps.fetcher.fetch(request.url, data.conditional ? { conditional: data.conditional } : {});
+    if (page.status === 304) {
+      emit({ type: 'report-not-modified', portal: seed.id, url: request.url });
+      return;
+    }
     const record = processReportPage(page, seed, {
       title: data.listingTitle,
       ...(data.listingDate ? { date: data.listingDate } : {}),
     });
+    if (mode === 'backfill' && !inRange(record.year, settings.years)) {
+      emit({ type: 'report-skipped', portal: seed.id, url: request.url, reason: 'out-of-range' });
+      const link = seenLinks.get(request.url);
+      if (link) link.deferred = true;
+      return;
+    }
     const images = [];
     for (const image of record.images) {
       try {
@@ -170,10 +345,37 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
 
   for (const seed of seeds) stats[seed.id] ??= emptyStats();
   deps.archive.rememberPortals(seeds, now());
-  await crawler.run(
-    seeds.flatMap((seed) =>
-      seed.start.map((start) => ({ url: start, userData: { kind: 'listing', portal: seed.id, start } satisfies UserData })),
-    ),
-  );
-  return { portals: stats, startedAt, finishedAt: now().toISOString() };
+  const starts = await resolvePortalStarts(seeds, { db, fetcher: deps.fetcher, emit, now });
+  const initial: { url: string; userData: UserData }[] = [];
+  for (const seed of seeds) {
+    const state = loadPortalState(db, seed.id);
+    const browserFirst = seed.render === 'browser' || (seed.render !== 'static' && state.render === 'browser' && deps.browser !== undefined);
+    for (const start of starts.get(seed.id) ?? []) {
+      initial.push(
+        browserFirst
+          ? { url: start, userData: { kind: 'browser-listing', portal: seed.id, start } }
+          : { url: start, userData: { kind: 'listing', portal: seed.id, start, page: 1 } },
+      );
+    }
+    // Report links seen before but never archived (a failure, a run cut short) are tried again.
+    if (mode !== 'backfill') {
+      for (const link of pendingReportLinks(db, seed.id, MAX_REPORT_FAILURES)) {
+        initial.push({
+          url: link.url,
+          userData: { kind: 'report', portal: seed.id, listingTitle: link.title, ...(link.date ? { listingDate: link.date } : {}) },
+        });
+      }
+    }
+  }
+  try {
+    await crawler.run(initial);
+  } finally {
+    await browser?.close();
+  }
+  const finishedAt = now().toISOString();
+  recordListingLinks(db, seenLinks, finishedAt);
+  for (const [url, headers] of seenValidators) saveValidators(db, url, headers, finishedAt);
+  // A finished backfill's queue is spent; keeping it would make the next backfill a no-op.
+  if (queueDir) await rm(queueDir, { recursive: true, force: true });
+  return { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
 }

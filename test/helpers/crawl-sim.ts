@@ -1,11 +1,14 @@
-/** Crawls the simulated portals once into a temporary storage folder, for end-to-end tests. */
+/** Crawls the simulated portals into a temporary storage folder, for end-to-end tests. */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawlPortals } from '../../src/crawl/report-crawler.js';
 import { HttpFetcher } from '../../src/crawl/fetcher.js';
+import { PoliteFetcher, type HostStats } from '../../src/crawl/polite/polite-fetcher.js';
+import { launchBrowserRenderer } from '../../src/crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../src/archive/report-archive.js';
-import type { CrawlEvent, CrawlSummary } from '../../src/crawl/crawl-events.js';
+import type { CrawlEvent, CrawlMode, CrawlSummary } from '../../src/crawl/crawl-events.js';
+import type { YearRange } from '../../src/crawl/listing-policy.js';
 import type { PortalSeed } from '../../src/types.js';
 import type { TableImageReader } from '../../src/process/image-tables.js';
 
@@ -13,26 +16,62 @@ export async function tempStorage(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `xxgk-${name}-`));
 }
 
+export const TEST_USER_AGENT = 'xxgk-archive-test/1.0 (+mailto:test@example.org)';
+
+export interface CrawlOptions {
+  mode?: CrawlMode;
+  years?: YearRange;
+  /** Per-host policy; loopback servers need no delay by default. */
+  policy?: { concurrency: number; delayMs: number };
+  tableReader?: TableImageReader;
+  maxConcurrency?: number;
+}
+
+/** One crawl as the CLI runs it (polite fetcher, browser on demand), minus lock and run record. */
+export async function crawlWith(
+  dir: string,
+  seeds: PortalSeed[],
+  options: CrawlOptions = {},
+  events: CrawlEvent[] = [],
+): Promise<{ summary: CrawlSummary; hosts: Record<string, HostStats> }> {
+  const archive = new ReportArchive(dir);
+  const mode = options.mode ?? 'nightly';
+  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent: TEST_USER_AGENT, timeoutMs: 10_000 }), {
+    userAgent: TEST_USER_AGENT,
+    defaultPolicy: options.policy ?? { concurrency: 2, delayMs: 0 },
+    retries: 3,
+    backoffMs: 50,
+    maxRetryAfterMs: 10_000,
+    respectRobots: true,
+  });
+  try {
+    const summary = await crawlPortals(
+      seeds,
+      { mode, ...(options.years ? { years: options.years } : {}), maxConcurrency: options.maxConcurrency ?? 4, maxRequestRetries: 1, maxListingPages: 1000 },
+      {
+        storageDir: dir,
+        archive,
+        fetcher,
+        browser: () => launchBrowserRenderer({ userAgent: TEST_USER_AGENT, timeoutMs: 15_000 }),
+        robotsAllow: (url) => fetcher.isAllowed(url),
+        requestCount: () => Object.values(fetcher.stats()).reduce((n, s) => n + s.requests, 0),
+        onEvent: (e) => events.push(e),
+        ...(mode === 'backfill' ? { resumeKey: 'test-backfill' } : {}),
+        ...(options.tableReader ? { tableReader: options.tableReader } : {}),
+      },
+    );
+    return { summary, hosts: fetcher.stats() };
+  } finally {
+    archive.close();
+  }
+}
+
 export async function crawlInto(
   dir: string,
   seeds: PortalSeed[],
   events: CrawlEvent[] = [],
   tableReader?: TableImageReader,
+  mode: CrawlMode = 'nightly',
 ): Promise<CrawlSummary> {
-  const archive = new ReportArchive(dir);
-  try {
-    return await crawlPortals(
-      seeds,
-      { maxConcurrency: 4, maxRequestRetries: 1, maxListingPages: 1000 },
-      {
-        storageDir: dir,
-        archive,
-        fetcher: new HttpFetcher({ userAgent: 'xxgk-archive-test', timeoutMs: 10_000 }),
-        onEvent: (e) => events.push(e),
-        ...(tableReader ? { tableReader } : {}),
-      },
-    );
-  } finally {
-    archive.close();
-  }
+  return (await crawlWith(dir, seeds, { mode, ...(tableReader ? { tableReader } : {}) }, events)).summary;
 }

@@ -1,56 +1,133 @@
 /**
- * `xxgk crawl` and `xxgk demo`: run a crawl into an archive and summarise it.
+ * `xxgk crawl`, `xxgk backfill`, `xxgk demo` and each run of `xxgk schedule`: take the storage
+ * lock, record the run, wire the polite fetcher, the browser (started only if a listing needs it)
+ * and the OCR reader into one crawl, and summarise it.
  */
 import { crawlPortals } from '../../crawl/report-crawler.js';
 import { HttpFetcher } from '../../crawl/fetcher.js';
+import { PoliteFetcher } from '../../crawl/polite/polite-fetcher.js';
+import { launchBrowserRenderer } from '../../crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../archive/report-archive.js';
-import type { Settings } from '../../config/settings.js';
-import type { CrawlSummary } from '../../crawl/crawl-events.js';
+import { finishRun, startRun } from '../../archive/run-log.js';
+import { userAgentOf, type Settings } from '../../config/settings.js';
+import type { CrawlEvent, CrawlMode, CrawlSummary } from '../../crawl/crawl-events.js';
+import type { YearRange } from '../../crawl/listing-policy.js';
 import type { PortalSeed } from '../../types.js';
-import { CrawlLog, progressLine } from '../crawl-log.js';
+import { CrawlLog } from '../crawl-log.js';
+import { createCrawlProgress } from '../crawl-progress.js';
 import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
+import { lockStorage } from '../../schedule/storage-lock.js';
 
 export interface CrawlRunOptions {
   storageDir: string;
   seeds: PortalSeed[];
   settings: Readonly<Settings>;
+  mode: CrawlMode;
+  years?: YearRange;
   quiet: boolean;
   /** Read statistics tables published as images (loads the OCR model on first use). */
   ocr: boolean;
   print: (line: string) => void;
+  /** Draw progress bars (stderr is a terminal). */
+  tty?: boolean;
+  /** Wait for a stale lock of a killed run instead of failing at once. */
+  waitForStaleLock?: boolean;
+  kind?: string;
 }
 
 export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> {
   const { storageDir, seeds, settings, print } = options;
+  const release = await lockStorage(storageDir, { waitForStale: options.waitForStaleLock ?? true });
   const archive = new ReportArchive(storageDir);
-  const log = new CrawlLog(storageDir, 'crawl');
+  const log = new CrawlLog(storageDir, options.mode);
+  const progress = createCrawlProgress({ tty: options.tty ?? false, quiet: options.quiet, print });
+  const runOptions = { mode: options.mode, ...(options.years ? { years: options.years } : {}), portals: seeds.map((s) => s.id) };
+  const runId = startRun(archive.db, options.kind ?? options.mode, runOptions, new Date().toISOString());
+  const userAgent = userAgentOf(settings);
+  const portalOfHost = hostsOf(seeds);
+  const emit = (event: CrawlEvent) => {
+    log.write(event);
+    progress.onEvent(event);
+  };
+  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs }), {
+    userAgent,
+    defaultPolicy: { concurrency: settings.hostConcurrency, delayMs: settings.hostDelayMs },
+    policyForHost: (host) => portalOfHost.get(host)?.politeness,
+    retries: settings.maxRequestRetries,
+    backoffMs: settings.backoffMs,
+    maxRetryAfterMs: settings.maxRetryAfterMs,
+    respectRobots: settings.respectRobots,
+    onEvent: (event) => {
+      const where = 'url' in event ? event.url : event.origin;
+      const portal = portalOfHost.get(new URL(where).host)?.id ?? new URL(where).host;
+      emit({ ...event, portal } as CrawlEvent);
+    },
+  });
+  const requestCount = () => Object.values(fetcher.stats()).reduce((sum, s) => sum + s.requests, 0);
+  let summary: CrawlSummary | undefined;
   try {
-    log.write({ type: 'start', portals: seeds.map((s) => s.id), settings });
-    const summary = await crawlPortals(
+    log.write({ type: 'start', run: runId, ...runOptions, settings });
+    summary = await crawlPortals(
       seeds,
-      { maxConcurrency: settings.maxConcurrency, maxRequestRetries: settings.maxRequestRetries, maxListingPages: settings.maxListingPages },
+      {
+        mode: options.mode,
+        ...(options.years ? { years: options.years } : {}),
+        maxConcurrency: settings.maxConcurrency,
+        // Transport retries happen in the polite fetcher, per host; one more try here covers the rest.
+        maxRequestRetries: 1,
+        maxListingPages: settings.maxListingPages,
+        browserDelayMs: settings.hostDelayMs,
+      },
       {
         storageDir,
         archive,
-        fetcher: new HttpFetcher({ userAgent: settings.userAgent, timeoutMs: settings.requestTimeoutMs }),
+        fetcher,
+        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs }),
+        robotsAllow: (url) => fetcher.isAllowed(url),
+        requestCount,
+        ...(options.mode === 'backfill' ? { resumeKey: backfillKey(options.years, seeds) } : {}),
         ...(options.ocr ? { tableReader: createOcrTableReader() } : {}),
-        onEvent: (event) => {
-          log.write(event);
-          const line = options.quiet ? undefined : progressLine(event);
-          if (line) print(line);
-        },
+        onEvent: emit,
       },
     );
-    log.write({ type: 'finish', summary });
+    progress.stop();
+    finishRun(archive.db, runId, crawlHadErrors(summary) ? 'partial' : 'ok', new Date().toISOString(), summary);
+    log.write({ type: 'finish', run: runId, summary });
     print('');
     print(formatSummary(summary));
-    print(`log: ${log.path}`);
+    print(`run #${runId}: ${summary.requests} request(s); log: ${log.path}`);
     return summary;
+  } catch (error) {
+    progress.stop();
+    finishRun(archive.db, runId, 'failed', new Date().toISOString(), summary, (error as Error).message);
+    throw error;
   } finally {
     archive.close();
     await log.close();
+    await release();
   }
+}
+
+/** One resumable queue per backfill job: the same years and portals resume, others start afresh. */
+export function backfillKey(years: YearRange | undefined, seeds: PortalSeed[]): string {
+  const portals = seeds.map((s) => s.id).sort().join('+');
+  const short = portals.length > 60 ? `${seeds.length}-portals-${hash(portals)}` : portals;
+  return `backfill-${years?.from ?? 'all'}-${years?.to ?? 'all'}-${short}`.replace(/[^a-zA-Z0-9+_-]/g, '_');
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h.toString(36);
+}
+
+function hostsOf(seeds: PortalSeed[]): Map<string, PortalSeed> {
+  const map = new Map<string, PortalSeed>();
+  for (const seed of seeds) {
+    for (const url of [...seed.start, ...(seed.home ? [seed.home] : [])]) map.set(new URL(url).host, seed);
+  }
+  return map;
 }
 
 export function formatSummary(summary: CrawlSummary): string {
@@ -59,12 +136,13 @@ export function formatSummary(summary: CrawlSummary): string {
     String(s.listingPages),
     String(s.reportsSeen),
     String(s.added),
+    String(s.changed),
     String(s.updated),
     String(s.unchanged),
     String(s.skippedLinks),
     String(s.errors),
   ]);
-  return formatTable(['portal', 'listing pages', 'reports', 'added', 'updated', 'unchanged', 'skipped links', 'errors'], rows);
+  return formatTable(['portal', 'listing pages', 'reports', 'added', 'changed', 'updated', 'unchanged', 'skipped links', 'errors'], rows);
 }
 
 export function crawlHadErrors(summary: CrawlSummary): boolean {

@@ -13,7 +13,7 @@ import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 export async function runReprocess(storageDir: string, options: { quiet: boolean; ocr: boolean }, print: (line: string) => void): Promise<number> {
   if (!existsSync(join(storageDir, 'archive.sqlite'))) throw new ConfigError(`no archive at ${storageDir}`);
   const archive = new ReportArchive(storageDir);
-  const counts = { added: 0, updated: 0, unchanged: 0, errors: 0 };
+  const counts = { added: 0, updated: 0, changed: 0, unchanged: 0, errors: 0 };
   try {
     await reprocessArchive(archive, (event) => {
       if (event.type === 'error') {
@@ -27,6 +27,6 @@ export async function runReprocess(storageDir: string, options: { quiet: boolean
   } finally {
     archive.close();
   }
-  print(formatTable(['updated', 'unchanged', 'errors'], [[String(counts.updated + counts.added), String(counts.unchanged), String(counts.errors)]]));
+  print(formatTable(['updated', 'unchanged', 'errors'], [[String(counts.updated + counts.added + counts.changed), String(counts.unchanged), String(counts.errors)]]));
   return counts.errors;
 }

@@ -1,0 +1,216 @@
+/**
+ * Listings that only exist after scripts run (Vue/jQuery lists fed by a JSON API, layui pagers,
+ * pagers written by document.write) rendered in headless Chromium, page by page. The renderer only
+ * hands over DOM snapshots; extracting report links from them stays with the listing parsers.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type ElementHandle, type Page, type Response, type Route } from 'playwright-core';
+import { FetchError, XxgkError } from '../../errors.js';
+import { findChromium } from './find-chromium.js';
+import { FIND_NEXT_CONTROL_SCRIPT, nextAction } from './next-control.js';
+import { NetworkActivity, linkSignature, waitForLinksToChange, waitUntilRendered } from './page-settle.js';
+import { ChromiumNotFoundError, RenderError } from './render-errors.js';
+
+export interface RenderedListingPage {
+  url: string;
+  html: string;
+  /** 1-based. */
+  pageNumber: number;
+}
+
+export interface RenderListingOptions {
+  maxPages: number;
+  /** Return false to stop paging (e.g. the listing has reached years already archived). */
+  onPage: (page: RenderedListingPage) => Promise<boolean> | boolean;
+  /** Pause before activating the next page, for politeness towards the portal. */
+  delayMs?: number;
+}
+
+export interface BrowserRenderer {
+  /**
+   * Opens url, waits until the listing has rendered, hands the DOM to onPage; then activates the
+   * next-page control and hands over the new DOM, until onPage returns false, there is no (enabled)
+   * next control, the DOM's set of links stops changing, or maxPages is reached.
+   * `requests` counts requests the page actually sent (blocked ones are not).
+   */
+  renderListing(url: string, options: RenderListingOptions): Promise<{ pages: number; requests: number }>;
+  close(): Promise<void>;
+}
+
+export interface BrowserRendererOptions {
+  /** Defaults to findChromium(). */
+  executablePath?: string;
+  userAgent: string;
+  /** Bound on each navigation and on each wait for a scripted pager to redraw. */
+  timeoutMs: number;
+  /** Default true: images, fonts, media and stylesheets cost the server requests and tell us nothing. */
+  blockResources?: boolean;
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'stylesheet']);
+/** Cap on waiting for network quiet: analytics beacons and long polls would otherwise hold us forever. */
+const SETTLE_CAP_MS = 10_000;
+
+export async function launchBrowserRenderer(options: BrowserRendererOptions): Promise<BrowserRenderer> {
+  const executablePath = options.executablePath ?? findChromium();
+  if (!executablePath) throw new ChromiumNotFoundError(process.env.XXGK_CHROMIUM?.trim() || undefined);
+  if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true, timeout: options.timeoutMs });
+  } catch (cause) {
+    throw new RenderError(`Chromium at ${executablePath} failed to start`, undefined, false, { cause });
+  }
+  return new ChromiumRenderer(browser, options);
+}
+
+class ChromiumRenderer implements BrowserRenderer {
+  /** Serialises renderListing calls: one tab at a time keeps memory and server load predictable. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly options: BrowserRendererOptions,
+  ) {}
+
+  renderListing(url: string, options: RenderListingOptions): Promise<{ pages: number; requests: number }> {
+    const run = this.queue.then(() => this.render(url, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.browser.close();
+  }
+
+  private async render(url: string, options: RenderListingOptions) {
+    if (this.closed || !this.browser.isConnected()) throw new RenderError('browser renderer is closed', url);
+    // A fresh context per listing: no cookies or cache leak between portals.
+    let context: BrowserContext;
+    try {
+      context = await this.browser.newContext({
+        userAgent: this.options.userAgent,
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+      });
+    } catch (cause) {
+      throw new RenderError('Chromium could not open a tab', url, true, { cause });
+    }
+    const counter = { requests: 0 };
+    try {
+      await context.route('**/*', (route) => this.routeRequest(route, counter));
+      const page = await context.newPage();
+      // Pagers that open a new window would leave a stray tab per page; the listing stays in ours.
+      page.on('popup', (popup) => void popup.close().catch(() => undefined));
+      const pages = await this.walk(page, url, options);
+      return { pages, requests: counter.requests };
+    } catch (error) {
+      if (error instanceof CallbackFailure) throw error.cause;
+      if (!this.browser.isConnected()) throw new RenderError('Chromium exited while rendering', url, true, { cause: error });
+      if (error instanceof XxgkError) throw error;
+      // Playwright's own errors: a page that navigated under us or stopped answering. A timeout may
+      // pass on a second attempt; anything else is the page's doing and will happen again.
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new RenderError(`rendering failed: ${reason}`, url, timedOut, { cause: error });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  private async routeRequest(route: Route, counter: { requests: number }): Promise<void> {
+    const blocked = this.options.blockResources !== false && BLOCKED_TYPES.has(route.request().resourceType());
+    try {
+      if (blocked) return await route.abort('blockedbyclient');
+      counter.requests++;
+      await route.continue();
+    } catch {
+      // The page went away while the request was pending; nothing to deliver it to.
+    }
+  }
+
+  private async walk(page: Page, url: string, options: RenderListingOptions): Promise<number> {
+    const { timeoutMs } = this.options;
+    const settleCap = Math.min(timeoutMs, SETTLE_CAP_MS);
+    const network = new NetworkActivity(page);
+    const visitedUrls = new Set<string>();
+    const seenSignatures = new Set<string>();
+
+    await this.navigate(page, url);
+    visitedUrls.add(url).add(page.url());
+    let pages = 0;
+    while (true) {
+      await waitUntilRendered(page, network, settleCap);
+      const signature = (await linkSignature(page)) ?? '';
+      // Same links as a page already handed over: the pager wrapped around or ignored us.
+      if (pages > 0 && seenSignatures.has(signature)) break;
+      seenSignatures.add(signature);
+      pages++;
+      const snapshot = { url: page.url(), html: await page.content(), pageNumber: pages };
+      let keepGoing: boolean;
+      try {
+        keepGoing = await options.onPage(snapshot);
+      } catch (error) {
+        throw new CallbackFailure(error);
+      }
+      if (keepGoing === false || pages >= options.maxPages) break;
+
+      const control = (await page.evaluateHandle(FIND_NEXT_CONTROL_SCRIPT)).asElement() as ElementHandle<HTMLElement> | null;
+      if (!control) break;
+      const [rawHref, resolvedHref] = (await control.evaluate((el) => [
+        el.getAttribute('href'),
+        el instanceof HTMLAnchorElement ? el.href : null,
+      ])) as [string | null, string | null];
+      const action = nextAction(rawHref, resolvedHref);
+      if (action.kind === 'navigate' && visitedUrls.has(action.url)) break;
+
+      if (options.delayMs) await sleep(options.delayMs);
+      if (action.kind === 'navigate') {
+        visitedUrls.add(action.url);
+        await this.navigate(page, action.url, page.url());
+      } else {
+        // A DOM click, not a pointer click: floating toolbars and hidden pager templates on portal
+        // pages make pointer clicks time out, and pagers listen for click events either way.
+        await control.evaluate((el) => el.click()).catch(() => undefined);
+        if (!(await waitForLinksToChange(page, signature, timeoutMs))) break;
+      }
+      await control.dispose().catch(() => undefined);
+    }
+    return pages;
+  }
+
+  private async navigate(page: Page, url: string, referer?: string): Promise<void> {
+    // Chromium turns an error status with an empty body into a navigation failure without the
+    // response, so the main-frame response is watched to keep the status for FetchError.
+    let failed: Response | undefined;
+    const watch = (response: Response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
+        failed = response.ok() ? undefined : response;
+      }
+    };
+    page.on('response', watch);
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.options.timeoutMs, referer });
+    } catch (cause) {
+      if (page.isClosed() || !this.browser.isConnected()) throw cause;
+      if (!failed) throw new FetchError(url, 0, { cause });
+    } finally {
+      page.off('response', watch);
+    }
+    if (failed) {
+      throw new FetchError(url, failed.status(), { retryAfter: (await failed.headerValue('retry-after')) ?? undefined });
+    }
+  }
+}
+
+/** Carries an error thrown by onPage past the wrapping of browser errors, to be rethrown as is. */
+class CallbackFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
