@@ -8,7 +8,7 @@
  * unseen and fetches only new reports; backfill reads whole listings and files one span of years.
  */
 import { BasicCrawler } from '@crawlee/basic';
-import { Configuration, log, LogLevel, type Request } from '@crawlee/core';
+import { Configuration, log, LogLevel, RequestQueueV1, type Request } from '@crawlee/core';
 import { MemoryStorage } from '@crawlee/memory-storage';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,8 +115,12 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     persistStateIntervalMillis: 5_000,
   });
 
+  // The V1 queue keeps "in progress" in memory. The V2 queue locks requests in the persisted files,
+  // so after a SIGKILL the requests that were being handled stay locked for minutes on resume.
+  const requestQueue = await RequestQueueV1.open(null, { config });
   const crawler: BasicCrawler = new BasicCrawler(
     {
+      requestQueue,
       maxConcurrency: settings.maxConcurrency,
       maxRequestRetries: settings.maxRequestRetries,
       useSessionPool: false,

@@ -43,6 +43,11 @@ export async function crawlWith(
     backoffMs: 50,
     maxRetryAfterMs: 10_000,
     respectRobots: true,
+    onEvent: (event) => {
+      const host = new URL('url' in event ? event.url : event.origin).host;
+      const portal = seeds.find((s) => [...s.start, s.home ?? ''].some((u) => u && new URL(u).host === host))?.id ?? host;
+      events.push({ ...event, portal } as CrawlEvent);
+    },
   });
   try {
     const summary = await crawlPortals(
