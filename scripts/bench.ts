@@ -106,9 +106,9 @@ async function nightlyBench(): Promise<void> {
     const starts = sim.seeds.reduce((n, s) => n + s.start.length, 0);
     // Nothing new: robots.txt once per host, then the first page of each listing.
     const minRequests = sim.seeds.length + starts;
-    // Each portal needs robots.txt then its listing, one after the other, with the host's delay
-    // between them; portals run maxConcurrency at a time.
-    const chain = (2 * LATENCY + policy.delayMs) / 1000;
+    // Each portal needs robots.txt then its listing, one after the other, the second starting no
+    // sooner than the host's delay after the first; portals run maxConcurrency at a time.
+    const chain = (Math.max(LATENCY, policy.delayMs) + LATENCY) / 1000;
     const minWall = Math.ceil(sim.seeds.length / DEFAULT_SETTINGS.maxConcurrency) * chain;
     console.log(`nightly, ${sim.seeds.length} portals × ${LATENCY} ms latency, nothing new`);
     console.log(`  first run (archive empty): ${first.requests} requests, ${first.seconds.toFixed(2)} s, ${reports} reports filed, ${errorsOf(first.summary)} errors`);

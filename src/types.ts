@@ -174,4 +174,8 @@ export interface ArchivedReport extends ReportRecord {
   contentHash: string;
   /** Folder under the storage directory holding raw bytes, text and images. */
   folder: string;
+  /** 1 for a report never revised; n when the portal changed it n − 1 times. */
+  version: number;
+  /** Earlier versions, oldest first (their text and raw bytes under `folder`). */
+  previousVersions: { version: number; fetchedAt: string; contentHash: string; folder: string }[];
 }

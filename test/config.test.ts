@@ -4,7 +4,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeeds, parseSeeds } from '../src/config/seeds.js';
-import { resolveSettings, DEFAULT_SETTINGS } from '../src/config/settings.js';
+import { resolveSettings, userAgentOf, DEFAULT_SETTINGS } from '../src/config/settings.js';
 import { ConfigError } from '../src/errors.js';
 
 const good = { portals: [{ id: 'luyi', name: '鹿邑县人民政府', region: '411628', start: ['http://www.luyi.gov.cn/zwgk/ndbg/'] }] };
@@ -49,4 +49,23 @@ test('settings: options > environment > crawlee.json > defaults, and bad values 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('seeds: homepage-only portals, render mode and per-portal politeness', () => {
+  const [seed] = parseSeeds(
+    { portals: [{ id: 'xinyang', name: '信阳市人民政府', region: '411500', home: 'http://www.xinyang.gov.cn/', render: 'browser', politeness: { concurrency: 1, delayMs: 2000 } }] },
+    'x.json',
+  );
+  assert.deepEqual(seed, { id: 'xinyang', name: '信阳市人民政府', region: '411500', start: [], home: 'http://www.xinyang.gov.cn/', render: 'browser', politeness: { concurrency: 1, delayMs: 2000 } });
+  assert.throws(() => parseSeeds({ portals: [{ ...good.portals[0], render: 'chrome' }] }, 'y.json'), /portals\.0\.render/);
+  assert.throws(() => parseSeeds({ portals: [{ ...good.portals[0], politeness: { delay: 5 } }] }, 'y.json'), /portals\.0\.politeness/);
+});
+
+test('settings: the User-Agent carries the contact; robots can be switched off by environment only explicitly', () => {
+  const withContact = resolveSettings({}, { XXGK_CONTACT: 'mailto:archive@example.edu' }, tmpdir());
+  assert.match(userAgentOf(withContact), /^xxgk-archive\/[\d.]+ \(\+mailto:archive@example\.edu; /);
+  assert.equal(userAgentOf(resolveSettings({}, { XXGK_USER_AGENT: 'MyBot/1.0' }, tmpdir())), 'MyBot/1.0');
+  assert.equal(resolveSettings({}, {}, tmpdir()).respectRobots, true);
+  assert.equal(resolveSettings({}, { XXGK_RESPECT_ROBOTS: 'false' }, tmpdir()).respectRobots, false);
+  assert.throws(() => resolveSettings({}, { XXGK_HOST_CONCURRENCY: '0' }, tmpdir()), /hostConcurrency/);
 });

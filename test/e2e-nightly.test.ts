@@ -9,7 +9,8 @@ import { rm } from 'node:fs/promises';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
 import { crawlWith, tempStorage, TEST_USER_AGENT } from './helpers/crawl-sim.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
-import { findReports } from '../src/query/report-query.js';
+import { findReports, getReport } from '../src/query/report-query.js';
+import { toExported } from '../src/query/export-record.js';
 import { listVersions } from '../src/archive/report-versions.js';
 import type { CrawlEvent, CrawlSummary } from '../src/crawl/crawl-events.js';
 
@@ -134,6 +135,9 @@ test('a silently revised report is found by a recheck run and stored as a new ve
     const versions = listVersions(after.db, before.id);
     assert.equal(versions.length, 1);
     assert.equal(versions[0]!.text, before.text);
+    const exported = toExported(getReport(after.db, before.id)!);
+    assert.equal(exported.version, 2);
+    assert.deepEqual(exported.previousVersions.map((v) => [v.version, v.contentHash]), [[1, before.contentHash]]);
   } finally {
     after.close();
   }

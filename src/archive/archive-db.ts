@@ -146,6 +146,15 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
     contentHash: row.content_hash,
     fetchedAt: row.fetched_at,
     folder: row.folder,
+    version: row.version,
+    previousVersions: (
+      db.prepare('SELECT version, fetched_at, content_hash, folder FROM report_versions WHERE report_id = ? ORDER BY version').all(row.id) as {
+        version: number;
+        fetched_at: string;
+        content_hash: string;
+        folder: string;
+      }[]
+    ).map((v) => ({ version: v.version, fetchedAt: v.fetched_at, contentHash: v.content_hash, folder: v.folder })),
   };
   if (row.published) report.published = row.published;
   if (row.listing_title) report.listing = row.listing_date ? { title: row.listing_title, date: row.listing_date } : { title: row.listing_title };

@@ -33,7 +33,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   contact: 'https://example.org/xxgk-archive',
-  maxConcurrency: 8,
+  maxConcurrency: 16,
   maxRequestRetries: 3,
   requestTimeoutMs: 30_000,
   maxListingPages: 1000,

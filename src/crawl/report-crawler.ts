@@ -121,6 +121,9 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   const crawler: BasicCrawler = new BasicCrawler(
     {
       requestQueue,
+      // Handlers mostly wait on the per-host limiter, so ramping up slowly (Crawlee's default,
+      // meant for CPU-bound browser crawls) would only leave other hosts idle.
+      minConcurrency: settings.maxConcurrency,
       maxConcurrency: settings.maxConcurrency,
       maxRequestRetries: settings.maxRequestRetries,
       useSessionPool: false,

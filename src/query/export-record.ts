@@ -31,6 +31,9 @@ export interface ExportedReport {
   fetchedAt: string;
   contentHash: string;
   folder: string;
+  /** 1 unless the portal revised the report; earlier versions are listed in `previousVersions`. */
+  version: number;
+  previousVersions: { version: number; fetchedAt: string; contentHash: string; folder: string }[];
 }
 
 export function toExported(report: ArchivedReport): ExportedReport {
@@ -55,5 +58,7 @@ export function toExported(report: ArchivedReport): ExportedReport {
     fetchedAt: report.fetchedAt,
     contentHash: report.contentHash,
     folder: report.folder,
+    version: report.version,
+    previousVersions: report.previousVersions,
   };
 }
