@@ -31,11 +31,14 @@ function expectation(portal: string, origin: string, it: Item): ExpectedReport {
   };
 }
 
-export async function assemble(built: BuiltPortal[], options: { latencyMs?: number } = {}): Promise<SimulatedPortals> {
+export async function assemble(built: BuiltPortal[], options: { latencyMs?: number; basePort?: number } = {}): Promise<SimulatedPortals> {
   const stats = new SimStats();
   const servers: RunningServer[] = [];
   try {
-    for (const b of built) servers.push(await serveSite({ portal: b.id, site: b.site, stats, latencyMs: options.latencyMs ?? 0 }));
+    for (const [i, b] of built.entries()) {
+      const port = options.basePort !== undefined ? options.basePort + i : undefined;
+      servers.push(await serveSite({ portal: b.id, site: b.site, stats, latencyMs: options.latencyMs ?? 0, ...(port !== undefined ? { port } : {}) }));
+    }
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));
     throw err;

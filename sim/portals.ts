@@ -30,6 +30,11 @@ export interface SimulatedPortalsOptions {
   deep?: { pages?: number } | boolean;
   /** One slow host. */
   slow?: { portal: string; latencyMs: number };
+  /**
+   * Serve portal i on basePort + i (the demo: a second run then sees the same URLs and is a true
+   * nightly run). Default: any free port.
+   */
+  basePort?: number;
   /** One host with a deterministic fault plan (sim/server.ts FaultPlan). */
   flaky?: { portal: string; every429: number; every503: number; retryAfterSeconds: number };
 }
@@ -67,5 +72,5 @@ export async function startSimulatedPortals(options: SimulatedPortalsOptions = {
       b.site.faults = { every429, every503, retryAfterSeconds };
     }
   }
-  return assemble(built, { latencyMs: options.latencyMs ?? 0 });
+  return assemble(built, { latencyMs: options.latencyMs ?? 0, ...(options.basePort !== undefined ? { basePort: options.basePort } : {}) });
 }

@@ -303,6 +303,8 @@ export async function serveSite(options: {
   stats: SimStats;
   /** Used when the Site sets no latency of its own. */
   latencyMs?: number;
+  /** Fixed port (the demo, so a second run finds the same URLs); default: any free port. */
+  port?: number;
 }): Promise<RunningServer> {
   const { portal, site, stats } = options;
   const sockets = new Set<Socket>();
@@ -363,7 +365,7 @@ export async function serveSite(options: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 

@@ -195,7 +195,7 @@ test('the CLI fails with a one-line reason and a usage exit code on bad input', 
 test('`xxgk demo` runs the bundled portals end to end and prints the archive per region and year', async () => {
   const demoDir = await mkdtemp(join(tmpdir(), 'xxgk-demo-'));
   try {
-    const demo = await runCli(['demo', '--quiet', '--storage', demoDir]);
+    const demo = await runCli(['demo', '--quiet', '--base-port', '47300', '--storage', demoDir]);
     assert.equal(demo.code, 0, demo.stderr);
     assert.match(demo.stdout, /archived, per region and year:/);
     for (const expected of sim.expected) {
@@ -203,6 +203,14 @@ test('`xxgk demo` runs the bundled portals end to end and prints the archive per
     }
     const summary = await runCli(['query', '--format', 'json', '--storage', demoDir]);
     assert.equal(JSON.parse(summary.stdout).length, sim.expected.length);
+    // The portals come back on the same ports: a second demo is a nightly run that finds nothing new.
+    const again = await runCli(['demo', '--quiet', '--base-port', '47300', '--storage', demoDir]);
+    assert.equal(again.code, 0, again.stderr);
+    const table = again.stdout.split('\n').filter((l) => /^(henan|luyi|xiangfu|yunnan|zhoukou|shangqiu|xinyang)\s/.test(l));
+    assert.equal(table.length, 7);
+    for (const row of table) assert.equal(row.split(/\s+/)[3], '0', `nothing added: ${row}`);
+    const after = await runCli(['query', '--format', 'json', '--storage', demoDir]);
+    assert.equal(JSON.parse(after.stdout).length, sim.expected.length);
   } finally {
     await rm(demoDir, { recursive: true, force: true });
   }

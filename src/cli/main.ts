@@ -185,13 +185,20 @@ export function buildProgram(exit: { code: number }): Command {
 
   program
     .command('demo')
-    .description('start the bundled simulated portals on 127.0.0.1, crawl them, and print what was archived')
+    .description(
+      'start the bundled simulated portals on 127.0.0.1, crawl them (a nightly run: run it again and only what is new is fetched), ' +
+        'and print what was archived',
+    )
     .addOption(storageOption())
+    .option('--base-port <port>', 'serve the simulated portals on this port and the next ones', positiveInt, 47100)
     .option('--quiet', 'print only the summary')
     .option('--no-ocr', 'do not read statistics tables published as images')
-    .action(async (opts: { storage: string; quiet?: boolean; ocr: boolean }) => {
+    .action(async (opts: { storage: string; basePort: number; quiet?: boolean; ocr: boolean }) => {
       const { startSimulatedPortals } = await import('../../sim/portals.js');
-      const sim = await startSimulatedPortals({ extras: true });
+      const sim = await startSimulatedPortals({ extras: true, basePort: opts.basePort }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE') throw new ConfigError(`port ${opts.basePort}… is in use: pass --base-port with another port`);
+        throw error;
+      });
       try {
         const storageDir = resolve(opts.storage);
         await mkdir(storageDir, { recursive: true });
