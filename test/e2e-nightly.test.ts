@@ -82,7 +82,7 @@ test('a second nightly run with nothing new sends no more than 1.1× the minimum
   const minimum = sim.portals.length + listings + 2 * scriptListings;
   const sent = sim.requestLog.length;
   assert.ok(sent <= 1.1 * minimum, `${sent} requests for a minimum of ${minimum}: ${sim.requestLog.map((e) => `${e.portal}${e.path}`).join(', ')}`);
-  assert.equal(summary.requests, sent, 'the run record counts what the servers saw');
+  assert.equal(summary.requests, sent, `the run record counts what the servers saw: ${sim.requestLog.filter((e) => e.portal === 'shangqiu').map((e) => e.path).join(' ')}`);
   // No report page was fetched, and listings that support it were asked conditionally.
   const expectedPaths = new Set(sim.expected.map((e) => new URL(e.url).pathname));
   assert.deepEqual(sim.requestLog.filter((e) => expectedPaths.has(e.path)), []);

@@ -14,6 +14,7 @@ import type { CrawlEvent } from '../src/crawl/crawl-events.js';
 
 test('per-host concurrency holds under load; 429 and 503 are retried as the server asks', async () => {
   const sim = await startSimulatedPortals({
+    extras: true,
     latencyMs: 30,
     flaky: { portal: 'henan', every429: 5, every503: 7, retryAfterSeconds: 1 },
     slow: { portal: 'luyi', latencyMs: 250 },

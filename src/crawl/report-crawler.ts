@@ -66,6 +66,8 @@ export interface CrawlDependencies {
   browser?: () => Promise<BrowserRenderer>;
   /** robots.txt check for the pages the browser opens itself. */
   robotsAllow?: (url: string) => Promise<boolean>;
+  /** Holds one of the host's politeness slots while the browser works on it. */
+  hostSlot?: <T>(url: string, task: () => Promise<T>) => Promise<T>;
   /** Requests sent so far (for the run record and the nightly-cost check). */
   requestCount?: () => number;
   /**
@@ -231,9 +233,13 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         : parseListingPage(decoded.text, page.finalUrl, maxPages);
 
     if (data.kind === 'listing' && data.page === 1 && wantsBrowser(seed, parsed, decoded.text)) {
-      savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
       emit({ type: 'render', portal: seed.id, url: request.url, mode: 'browser', reason: 'the static page lists no report links and runs scripts' });
-      await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start });
+      const found = await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start });
+      // Remembered only when the browser did better: an empty column with analytics scripts must
+      // not send the portal to the browser for good.
+      if (found > 0 && seed.render !== 'browser') {
+        savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
+      }
       return;
     }
 
@@ -280,19 +286,22 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     return !anyReport && parsed.follow.length === 0 && /<script\b/i.test(html);
   }
 
-  async function handleBrowserListing(seed: PortalSeed, data: Extract<UserData, { kind: 'browser-listing' }>) {
+  /** Reads a listing in the browser, page by page; returns how many report links it found. */
+  async function handleBrowserListing(seed: PortalSeed, data: Extract<UserData, { kind: 'browser-listing' }>): Promise<number> {
     if (!deps.browser) throw new XxgkError('this listing needs a browser and none is configured', 'render', data.start);
-    if (deps.robotsAllow && !(await deps.robotsAllow(data.start))) {
-      throw new XxgkError('disallowed by robots.txt', 'fetch', data.start);
-    }
+    if (deps.robotsAllow && !(await deps.robotsAllow(data.start))) throw new RobotsDisallowedError(data.start);
     browser ??= await deps.browser();
+    const renderer = browser;
     const maxPages = seed.maxListingPages ?? settings.maxListingPages;
-    const result = await browser.renderListing(data.start, {
+    let found = 0;
+    const slot = deps.hostSlot ?? (<T>(_url: string, task: () => Promise<T>) => task());
+    const result = await slot(data.start, () => renderer.renderListing(data.start, {
       maxPages,
       ...(settings.browserDelayMs !== undefined ? { delayMs: settings.browserDelayMs } : {}),
       onPage: async (rendered) => {
         const links = extractListingLinks(rendered.html, rendered.url);
         const reportUrls = await takeLinks(seed, data.start, links);
+        found += reportUrls.size;
         const paging = continuePaging(mode, links, reportUrls, known.get(seed.id)!);
         emit({
           type: 'listing',
@@ -307,8 +316,9 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         if (!paging.next) emit({ type: 'listing-stop', portal: seed.id, url: rendered.url, reason: paging.reason });
         return paging.next;
       },
-    });
+    }));
     browserRequests += result.requests;
+    return found;
   }
 
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {

@@ -59,6 +59,7 @@ export async function crawlWith(
         fetcher,
         browser: () => launchBrowserRenderer({ userAgent: TEST_USER_AGENT, timeoutMs: 15_000 }),
         robotsAllow: (url) => fetcher.isAllowed(url),
+        hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => Object.values(fetcher.stats()).reduce((n, s) => n + s.requests, 0),
         onEvent: (e) => events.push(e),
         ...(mode === 'backfill' ? { resumeKey: 'test-backfill' } : {}),

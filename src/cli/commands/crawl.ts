@@ -85,6 +85,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         fetcher,
         browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs }),
         robotsAllow: (url) => fetcher.isAllowed(url),
+        hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount,
         ...(options.mode === 'backfill' ? { resumeKey: backfillKey(options.years, seeds) } : {}),
         ...(options.ocr ? { tableReader: createOcrTableReader() } : {}),

@@ -39,7 +39,8 @@ interface HostState {
   lastStart: number;
   pausedUntil: number;
   /** FIFO, so a request paused by Retry-After does not lose its turn to later arrivals. */
-  waiting: Array<() => void>;
+  /** `counted`: a request of ours (a browser's slot holds requests the browser counts itself). */
+  waiting: Array<{ admit: () => void; counted: boolean }>;
   /** A wake-up is already scheduled; a second one would only duplicate the pump. */
   timerPending: boolean;
   counters: HostCounters;
@@ -58,10 +59,10 @@ export class HostLimiter {
   }
 
   /** Runs `task` once the host admits it; the slot is held until the task settles. */
-  async schedule<T>(host: string, task: () => Promise<T>): Promise<T> {
+  async schedule<T>(host: string, task: () => Promise<T>, options: { counted?: boolean } = {}): Promise<T> {
     const state = this.state(host);
     await new Promise<void>((resolve) => {
-      state.waiting.push(resolve);
+      state.waiting.push({ admit: resolve, counted: options.counted ?? true });
       this.pump(state);
     });
     try {
@@ -126,12 +127,12 @@ export class HostLimiter {
         });
         return;
       }
-      const admit = state.waiting.shift()!;
+      const next = state.waiting.shift()!;
       state.inFlight += 1;
       state.lastStart = now;
-      state.counters.requests += 1;
+      if (next.counted) state.counters.requests += 1;
       state.counters.maxInFlight = Math.max(state.counters.maxInFlight, state.inFlight);
-      admit();
+      next.admit();
     }
   }
 }

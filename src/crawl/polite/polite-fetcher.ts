@@ -75,6 +75,14 @@ export class PoliteFetcher implements Fetcher {
     return this.robots ? this.robots.isAllowed(url) : true;
   }
 
+  /**
+   * Runs work that talks to url's host by other means (a browser rendering a listing) inside one of
+   * that host's slots, so it counts against the host's concurrency and delay like a request.
+   */
+  withHostSlot<T>(url: string, task: () => Promise<T>): Promise<T> {
+    return this.limiter.schedule(hostOf(url), task, { counted: false });
+  }
+
   async fetch(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
     // Validated up front so a malformed URL fails as a typed fetch error, not a TypeError from robots.
     hostOf(url);
