@@ -71,7 +71,7 @@ async function crawl(
       storageDir: dir,
       archive,
       fetcher,
-      requestCount: () => Object.values(fetcher.stats()).reduce((n, s) => n + s.requests, 0),
+      requestCount: () => fetcher.requestCount(),
       ...(mode === 'backfill' ? { resumeKey: 'bench-backfill' } : {}),
     });
     const stats = Object.values(fetcher.stats());

@@ -100,6 +100,12 @@ export interface CleanReport {
   htmlTables: ExtractedTable[];
 }
 
+/** HTTP validators from an earlier fetch, sent back as If-None-Match / If-Modified-Since. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
 /** What the listing said about a report link: kept so a report can be reprocessed offline. */
 export interface ListingHint {
   title: string;

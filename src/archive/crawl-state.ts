@@ -5,6 +5,7 @@
  * a nightly run cheap: it reads a listing only as far as something is unseen.
  */
 import type { Db } from './archive-db.js';
+import type { Validators } from '../types.js';
 
 export interface SeenLink {
   url: string;
@@ -60,11 +61,6 @@ export function pendingReportLinks(db: Db, portal: string, maxFailures: number):
 
 export function countReportFailure(db: Db, portal: string, url: string): void {
   db.prepare('UPDATE listing_links SET failures = failures + 1 WHERE portal = ? AND url = ?').run(portal, url);
-}
-
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
 }
 
 export function loadValidators(db: Db, url: string): Validators | undefined {

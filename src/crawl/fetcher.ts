@@ -4,7 +4,7 @@
  * their charset and any library that decodes for us guesses wrong on GBK pages.
  */
 import { FetchError } from '../errors.js';
-import type { FetchedPage } from '../types.js';
+import type { FetchedPage, Validators } from '../types.js';
 
 export interface FetchOptions {
   method?: 'GET' | 'POST';
@@ -12,7 +12,7 @@ export interface FetchOptions {
   form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Validators from an earlier fetch: an unchanged page answers 304 with an empty body. */
-  conditional?: { etag?: string; lastModified?: string };
+  conditional?: Validators;
 }
 
 export interface Fetcher {

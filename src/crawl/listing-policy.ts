@@ -2,8 +2,8 @@
  * The decisions that make a nightly run cheap and a backfill exact, kept pure so they can be
  * tested on their own: which report links to fetch, and whether to read the next listing page.
  */
-import type { KnownLinks, Validators } from '../archive/crawl-state.js';
-import type { ListingLink } from '../types.js';
+import type { KnownLinks } from '../archive/crawl-state.js';
+import type { ListingLink, Validators } from '../types.js';
 import type { CrawlMode } from './crawl-events.js';
 import { inferReportYear } from '../extract/report-year.js';
 

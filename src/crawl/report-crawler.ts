@@ -29,9 +29,8 @@ import {
   saveValidators,
   type KnownLinks,
   type SeenLink,
-  type Validators,
 } from '../archive/crawl-state.js';
-import type { ListingLink, PortalSeed } from '../types.js';
+import type { ListingLink, PortalSeed, Validators } from '../types.js';
 import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedListing } from './listing/parse-listing.js';
 import { extractListingLinks } from './listing/listing-links.js';
 import { isDocumentLink, sameHost, sameSite } from './link-scope.js';

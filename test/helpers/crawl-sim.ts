@@ -7,6 +7,7 @@ import { HttpFetcher } from '../../src/crawl/fetcher.js';
 import { PoliteFetcher, type HostStats } from '../../src/crawl/polite/polite-fetcher.js';
 import { launchBrowserRenderer } from '../../src/crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../src/archive/report-archive.js';
+import { politenessCrawlEvent, portalsByHost } from '../../src/crawl/portal-hosts.js';
 import type { CrawlEvent, CrawlMode, CrawlSummary } from '../../src/crawl/crawl-events.js';
 import type { YearRange } from '../../src/crawl/listing-policy.js';
 import type { PortalSeed } from '../../src/types.js';
@@ -36,6 +37,7 @@ export async function crawlWith(
 ): Promise<{ summary: CrawlSummary; hosts: Record<string, HostStats> }> {
   const archive = new ReportArchive(dir);
   const mode = options.mode ?? 'nightly';
+  const byHost = portalsByHost(seeds);
   const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent: TEST_USER_AGENT, timeoutMs: 10_000 }), {
     userAgent: TEST_USER_AGENT,
     defaultPolicy: options.policy ?? { concurrency: 2, delayMs: 0 },
@@ -43,11 +45,7 @@ export async function crawlWith(
     backoffMs: 50,
     maxRetryAfterMs: 10_000,
     respectRobots: true,
-    onEvent: (event) => {
-      const host = new URL('url' in event ? event.url : event.origin).host;
-      const portal = seeds.find((s) => [...s.start, s.home ?? ''].some((u) => u && new URL(u).host === host))?.id ?? host;
-      events.push({ ...event, portal } as CrawlEvent);
-    },
+    onEvent: (event) => events.push(politenessCrawlEvent(byHost, event)),
   });
   try {
     const summary = await crawlPortals(
@@ -60,7 +58,7 @@ export async function crawlWith(
         browser: () => launchBrowserRenderer({ userAgent: TEST_USER_AGENT, timeoutMs: 15_000 }),
         robotsAllow: (url) => fetcher.isAllowed(url),
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
-        requestCount: () => Object.values(fetcher.stats()).reduce((n, s) => n + s.requests, 0),
+        requestCount: () => fetcher.requestCount(),
         onEvent: (e) => events.push(e),
         ...(mode === 'backfill' ? { resumeKey: 'test-backfill' } : {}),
         ...(options.tableReader ? { tableReader: options.tableReader } : {}),

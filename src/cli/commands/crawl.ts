@@ -3,7 +3,9 @@
  * lock, record the run, wire the polite fetcher, the browser (started only if a listing needs it)
  * and the OCR reader into one crawl, and summarise it.
  */
+import { createHash } from 'node:crypto';
 import { crawlPortals } from '../../crawl/report-crawler.js';
+import { politenessCrawlEvent, portalsByHost } from '../../crawl/portal-hosts.js';
 import { HttpFetcher } from '../../crawl/fetcher.js';
 import { PoliteFetcher } from '../../crawl/polite/polite-fetcher.js';
 import { launchBrowserRenderer } from '../../crawl/browser/browser-renderer.js';
@@ -45,7 +47,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   const runOptions = { mode: options.mode, ...(options.years ? { years: options.years } : {}), portals: seeds.map((s) => s.id) };
   const runId = startRun(archive.db, options.kind ?? options.mode, runOptions, new Date().toISOString());
   const userAgent = userAgentOf(settings);
-  const portalOfHost = hostsOf(seeds);
+  const portalOfHost = portalsByHost(seeds);
   const emit = (event: CrawlEvent) => {
     log.write(event);
     progress.onEvent(event);
@@ -58,13 +60,8 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
     backoffMs: settings.backoffMs,
     maxRetryAfterMs: settings.maxRetryAfterMs,
     respectRobots: settings.respectRobots,
-    onEvent: (event) => {
-      const where = 'url' in event ? event.url : event.origin;
-      const portal = portalOfHost.get(new URL(where).host)?.id ?? new URL(where).host;
-      emit({ ...event, portal } as CrawlEvent);
-    },
+    onEvent: (event) => emit(politenessCrawlEvent(portalOfHost, event)),
   });
-  const requestCount = () => Object.values(fetcher.stats()).reduce((sum, s) => sum + s.requests, 0);
   let summary: CrawlSummary | undefined;
   try {
     log.write({ type: 'start', run: runId, ...runOptions, settings });
@@ -86,7 +83,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs }),
         robotsAllow: (url) => fetcher.isAllowed(url),
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
-        requestCount,
+        requestCount: () => fetcher.requestCount(),
         ...(options.mode === 'backfill' ? { resumeKey: backfillKey(options.years, seeds) } : {}),
         ...(options.ocr ? { tableReader: createOcrTableReader() } : {}),
         onEvent: emit,
@@ -113,23 +110,10 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
 /** One resumable queue per backfill job: the same years and portals resume, others start afresh. */
 export function backfillKey(years: YearRange | undefined, seeds: PortalSeed[]): string {
   const portals = seeds.map((s) => s.id).sort().join('+');
-  const short = portals.length > 60 ? `${seeds.length}-portals-${hash(portals)}` : portals;
+  const short = portals.length > 60 ? `${seeds.length}-portals-${createHash('sha256').update(portals).digest('hex').slice(0, 12)}` : portals;
   return `backfill-${years?.from ?? 'all'}-${years?.to ?? 'all'}-${short}`.replace(/[^a-zA-Z0-9+_-]/g, '_');
 }
 
-function hash(text: string): string {
-  let h = 0;
-  for (const c of text) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h.toString(36);
-}
-
-function hostsOf(seeds: PortalSeed[]): Map<string, PortalSeed> {
-  const map = new Map<string, PortalSeed>();
-  for (const seed of seeds) {
-    for (const url of [...seed.start, ...(seed.home ? [seed.home] : [])]) map.set(new URL(url).host, seed);
-  }
-  return map;
-}
 
 export function formatSummary(summary: CrawlSummary): string {
   const rows = Object.entries(summary.portals).map(([portal, s]) => [

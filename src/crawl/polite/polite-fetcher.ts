@@ -75,6 +75,11 @@ export class PoliteFetcher implements Fetcher {
     return this.robots ? this.robots.isAllowed(url) : true;
   }
 
+  /** Requests sent so far over all hosts, robots.txt and retries included. */
+  requestCount(): number {
+    return Object.values(this.stats()).reduce((sum, s) => sum + s.requests, 0);
+  }
+
   /**
    * Runs work that talks to url's host by other means (a browser rendering a listing) inside one of
    * that host's slots, so it counts against the host's concurrency and delay like a request.
