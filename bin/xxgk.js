@@ -4,4 +4,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv);
+const { exitGraceMs, exitIfStillAlive } = await import('../src/cli/exit-watchdog.ts');
+const code = await main(process.argv);
+process.exitCode = code;
+exitIfStillAlive(code, exitGraceMs());

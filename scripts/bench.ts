@@ -4,6 +4,9 @@
  *
  * 1. Nightly over many small portals (each answering after a fixed latency) when nothing is new:
  *    requests sent and wall time, each against its minimum.
+ *    Then the same over the simulated portals with script-built listings mixed in (JSON, JSONP, POST,
+ *    HTML-fragment APIs, each page loading ten scripts, and one empty column): the browser is
+ *    started only on the first run; later runs ask the learned APIs.
  * 2. Backfill of a deep listing (300+ pages): listing pages per second against the per-host
  *    politeness bound.
  * 3. Extraction time per report page without OCR (decode, clean, extract, tables, figures).
@@ -26,6 +29,8 @@ import type { CrawlMode, CrawlSummary } from '../src/crawl/crawl-events.js';
 import type { YearRange } from '../src/crawl/listing-policy.js';
 import type { PortalSeed } from '../src/types.js';
 import { startManyPortals } from '../sim/many-portals.js';
+import { launchBrowserRenderer } from '../src/crawl/browser/browser-renderer.js';
+import { findChromium } from '../src/crawl/browser/find-chromium.js';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
 
 const { values } = parseArgs({
@@ -47,7 +52,8 @@ async function crawl(
   mode: CrawlMode,
   hostPolicy: { concurrency: number; delayMs: number },
   years?: YearRange,
-): Promise<{ summary: CrawlSummary; seconds: number; requests: number; maxInFlight: number }> {
+  withBrowser = false,
+): Promise<{ summary: CrawlSummary; seconds: number; requests: number; maxInFlight: number; renders: number }> {
   const archive = new ReportArchive(dir);
   const userAgent = 'xxgk-archive-bench';
   const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: 30_000 }), {
@@ -66,12 +72,23 @@ async function crawl(
     maxListingPages: 1000,
   };
   const started = performance.now();
+  let renders = 0;
   try {
     const summary = await crawlPortals(seeds, settings, {
       storageDir: dir,
       archive,
       fetcher,
       requestCount: () => fetcher.requestCount(),
+      onEvent: (e) => {
+        if (e.type === 'render') renders++;
+      },
+      ...(withBrowser
+        ? {
+            browser: () => launchBrowserRenderer({ userAgent, timeoutMs: 30_000 }),
+            robotsAllow: (url: string) => fetcher.isAllowed(url),
+            hostSlot: <T>(url: string, task: () => Promise<T>) => fetcher.withHostSlot(url, task),
+          }
+        : {}),
       ...(mode === 'backfill' ? { resumeKey: 'bench-backfill' } : {}),
     });
     const stats = Object.values(fetcher.stats());
@@ -80,6 +97,7 @@ async function crawl(
       seconds: (performance.now() - started) / 1000,
       requests: summary.requests,
       maxInFlight: Math.max(0, ...stats.map((s) => s.maxInFlight)),
+      renders,
     };
   } finally {
     archive.close();
@@ -117,6 +135,43 @@ async function nightlyBench(): Promise<void> {
       `  second run: ${second.seconds.toFixed(2)} s wall; minimum ${minWall.toFixed(2)} s at ${DEFAULT_SETTINGS.maxConcurrency} portals at a time ` +
         `(${chain.toFixed(2)} s if all ran at once) → ${(second.seconds / minWall).toFixed(2)}× the minimum; ${errorsOf(second.summary)} errors`,
     );
+  } finally {
+    await sim.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Portals whose listing is fed by an API the browser sees (the learned API is the minimum's second request). */
+const API_FED = new Set(['shangqiu', 'nanyang', 'zhumadian', 'luoyang']);
+
+async function scriptedNightlyBench(): Promise<void> {
+  if (!findChromium()) {
+    console.log('nightly with script-built listings: skipped (no Chromium on this machine)');
+    return;
+  }
+  const sim = await startSimulatedPortals({ extras: true, scripted: true, latencyMs: LATENCY });
+  const dir = await mkdtemp(join(tmpdir(), 'xxgk-bench-scripted-'));
+  try {
+    const first = await crawl(dir, sim.seeds, 'nightly', policy, undefined, true);
+    const reports = Object.values(first.summary.portals).reduce((n, s) => n + s.added, 0);
+    sim.resetStats();
+    const second = await crawl(dir, sim.seeds, 'nightly', policy, undefined, true);
+    const listings = sim.portals.reduce((n, p) => n + Math.max(1, p.seed.start.length), 0);
+    const apiFed = sim.portals.filter((p) => API_FED.has(p.seed.id)).length;
+    // robots.txt per host, each listing's first page, and one API call per listing fed by an API.
+    const minRequests = sim.portals.length + listings + apiFed;
+    const scripted = sim.portals.filter((p) => API_FED.has(p.seed.id) || p.seed.id === 'puyang').map((p) => p.seed.id);
+    const firstScripts = first.summary.requests; // all of the first run, browser requests included
+    console.log(`nightly, ${sim.portals.length} portals (${scripted.length} with script-built listings: ${scripted.join(', ')}) × ${LATENCY} ms latency, nothing new`);
+    console.log(`  first run (archive empty): ${firstScripts} requests (browser's included), ${first.renders} listings rendered, ${first.seconds.toFixed(2)} s, ${reports} reports filed, ${errorsOf(first.summary)} errors`);
+    console.log(
+      `  second run: ${second.requests} requests sent (${sim.requestLog.length} served), minimum ${minRequests} → ${(second.requests / minRequests).toFixed(3)}× the minimum; ` +
+        `${second.renders} listings rendered; ${second.seconds.toFixed(2)} s; ${errorsOf(second.summary)} errors`,
+    );
+    for (const id of scripted) {
+      const paths = sim.requestLog.filter((e) => e.portal === id).map((e) => `${e.method} ${e.path.length > 60 ? `${e.path.slice(0, 57)}…` : e.path} ${e.status}`);
+      console.log(`    ${id}: ${paths.join(' | ')}`);
+    }
   } finally {
     await sim.close();
     await rm(dir, { recursive: true, force: true });
@@ -170,6 +225,7 @@ async function extractionBench(): Promise<void> {
 }
 
 await nightlyBench();
+await scriptedNightlyBench();
 await backfillBench();
 await extractionBench();
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

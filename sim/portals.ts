@@ -7,12 +7,16 @@ import { assemble } from './assemble.js';
 import type { BuiltPortal } from './portals/common.js';
 import { buildHenan } from './portals/henan.js';
 import { buildKaifeng } from './portals/kaifeng.js';
+import { buildLuoyang } from './portals/luoyang.js';
 import { buildLuyi } from './portals/luyi.js';
+import { buildNanyang } from './portals/nanyang.js';
+import { buildPuyang } from './portals/puyang.js';
 import { buildShangqiu } from './portals/shangqiu.js';
 import { buildXiangfu } from './portals/xiangfu.js';
 import { buildXinyang } from './portals/xinyang.js';
 import { buildYunnan } from './portals/yunnan.js';
 import { buildZhoukou } from './portals/zhoukou.js';
+import { buildZhumadian } from './portals/zhumadian.js';
 import type { SimulatedPortals } from './types.js';
 
 export { seedReportBody };
@@ -22,12 +26,17 @@ export type { ExpectedReport, RequestLogEntry, SimulatedPortal, SimulatedPortals
 export interface SimulatedPortalsOptions {
   /** Latency of every response (ms); a portal's own (see `slow`) wins. */
   latencyMs?: number;
-  /** Only these portals (ids), in the usual order; may name extras and kaifeng without enabling them. */
+  /** Only these portals (ids), in the usual order; may name extras, kaifeng and the scripted ones without enabling them. */
   only?: string[];
   /** Include shangqiu (JS-rendered listing) and xinyang (homepage only). Default false. */
   extras?: boolean;
   /** Include kaifeng, the deep TRS column (`pages` listing pages, default 320, at least 20). */
   deep?: { pages?: number } | boolean;
+  /**
+   * Include the four columns built by script from an API: nanyang (JSON by POST), zhumadian
+   * (JSONP), luoyang (GBK HTML fragment), puyang (JSON, empty). Default false.
+   */
+  scripted?: boolean;
   /** One slow host. */
   slow?: { portal: string; latencyMs: number };
   /**
@@ -39,8 +48,12 @@ export interface SimulatedPortalsOptions {
   flaky?: { portal: string; every429: number; every503: number; retryAfterSeconds: number };
 }
 
+/** What `xxgk demo` starts: every portal but the deep one (its 320 listing pages would make the demo slow). */
+export const DEMO_OPTIONS = { extras: true, scripted: true } as const satisfies SimulatedPortalsOptions;
+
 const DEFAULT_IDS = ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou'] as const;
 const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
+const SCRIPTED_IDS = ['nanyang', 'zhumadian', 'luoyang', 'puyang'] as const;
 
 export async function startSimulatedPortals(options: SimulatedPortalsOptions = {}): Promise<SimulatedPortals> {
   const deep = options.deep === true ? {} : options.deep || undefined;
@@ -53,13 +66,17 @@ export async function startSimulatedPortals(options: SimulatedPortalsOptions = {
     shangqiu: buildShangqiu,
     xinyang: buildXinyang,
     kaifeng: () => buildKaifeng(deep ?? {}),
+    nanyang: buildNanyang,
+    zhumadian: buildZhumadian,
+    luoyang: buildLuoyang,
+    puyang: buildPuyang,
   };
   let ids: string[];
   if (options.only) {
     for (const id of options.only) if (!builders[id]) throw new Error(`startSimulatedPortals: no portal '${id}'`);
     ids = Object.keys(builders).filter((id) => options.only!.includes(id));
   } else {
-    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : [])];
+    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : [])];
   }
   for (const [what, o] of [['slow', options.slow], ['flaky', options.flaky]] as const) {
     if (o && !ids.includes(o.portal)) throw new Error(`startSimulatedPortals: ${what} portal '${o.portal}' is not started`);

@@ -113,9 +113,10 @@ export interface SimulatedPortals {
   resetStats(): void;
   /**
    * A new report appears on the portal: its page is served and it is listed first on listing page
-   * 1 (below pinned items; in the JSON API and Hanweb datastore the same way), every later item
+   * 1 (below pinned items; in the list APIs and Hanweb datastore the same way), every later item
    * moving down one place. Its expectation is appended to `expected` and returned. Supported by
-   * henan, luyi, xiangfu, shangqiu, xinyang, kaifeng and the startManyPortals() portals.
+   * henan, luyi, xiangfu, shangqiu, xinyang, kaifeng, nanyang, zhumadian, luoyang and the
+   * startManyPortals() portals.
    */
   publish(portalId: string): ExpectedReport;
   /**

@@ -60,3 +60,11 @@ export class ExtractError extends XxgkError {
     super(message, 'extract', url, false);
   }
 }
+
+/** The run was stopped by SIGINT/SIGTERM: what it had archived is kept, the run is recorded as interrupted. */
+export class InterruptedError extends XxgkError {
+  override name = 'InterruptedError';
+  constructor(readonly signal: string) {
+    super(`stopped by ${signal}`, 'schedule', undefined, false);
+  }
+}

@@ -6,6 +6,7 @@
  */
 import type { Db } from './archive-db.js';
 import type { Validators } from '../types.js';
+import type { LearnedListingApi, ListingMemory } from '../crawl/listing-api/api-types.js';
 
 export interface SeenLink {
   url: string;
@@ -108,4 +109,30 @@ export function savePortalState(db: Db, portal: string, state: PortalState, now:
      ON CONFLICT (portal) DO UPDATE SET column_url = excluded.column_url, column_reason = excluded.column_reason,
        render = excluded.render, updated_at = excluded.updated_at`,
   ).run(portal, state.column ?? null, state.columnReason ?? null, state.render ?? null, now);
+}
+
+export function loadListingMemory(db: Db, portal: string, startUrl: string): ListingMemory {
+  const row = db.prepare('SELECT static_hash, browser_found, api_json FROM listing_memory WHERE portal = ? AND start_url = ?').get(portal, startUrl) as
+    | { static_hash: string | null; browser_found: number | null; api_json: string | null }
+    | undefined;
+  if (!row) return {};
+  let api: LearnedListingApi | undefined;
+  try {
+    api = row.api_json ? (JSON.parse(row.api_json) as LearnedListingApi) : undefined;
+  } catch {
+    // A damaged record only costs a browser rendering, which learns the API again.
+  }
+  return {
+    ...(row.static_hash ? { staticHash: row.static_hash } : {}),
+    ...(row.browser_found !== null ? { browserFound: row.browser_found } : {}),
+    ...(api ? { api } : {}),
+  };
+}
+
+export function saveListingMemory(db: Db, portal: string, startUrl: string, memory: ListingMemory, now: string): void {
+  db.prepare(
+    `INSERT INTO listing_memory (portal, start_url, static_hash, browser_found, api_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (portal, start_url) DO UPDATE SET static_hash = excluded.static_hash, browser_found = excluded.browser_found,
+       api_json = excluded.api_json, updated_at = excluded.updated_at`,
+  ).run(portal, startUrl, memory.staticHash ?? null, memory.browserFound ?? null, memory.api ? JSON.stringify(memory.api) : null, now);
 }

@@ -162,4 +162,18 @@ export const MIGRATIONS: string[] = [
     error TEXT
   );
   `,
+  `
+  -- What the browser gave on a script-built listing (one row per start URL): the served page's
+  -- hash, how many report links the browser found, and the listing API learned while rendering,
+  -- so later runs ask the API directly, or skip a listing where the browser found nothing.
+  CREATE TABLE listing_memory (
+    portal TEXT NOT NULL,
+    start_url TEXT NOT NULL,
+    static_hash TEXT,
+    browser_found INTEGER,
+    api_json TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (portal, start_url)
+  );
+  `,
 ];

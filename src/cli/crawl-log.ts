@@ -43,6 +43,8 @@ export function progressLine(event: CrawlEvent): string | undefined {
       return `  [${event.portal}] report column ${event.column ?? 'not found'} (${event.reason})`;
     case 'render':
       return `  [${event.portal}] rendering ${event.url} in the browser: ${event.reason}`;
+    case 'listing-api':
+      return `  [${event.portal}] learned the listing's ${event.format} API ${event.api}${event.paged ? '' : ' (first page only)'}: later runs ask it directly`;
     case 'retry':
       return `  [${event.portal}] retry ${event.attempt} of ${event.url} in ${Math.round(event.waitMs / 100) / 10} s (HTTP ${event.status})`;
     case 'robots-disallowed':

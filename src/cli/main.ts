@@ -7,7 +7,8 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defaultSeedFiles, loadSeeds } from '../config/seeds.js';
 import { resolveSettings } from '../config/settings.js';
-import { ConfigError, XxgkError } from '../errors.js';
+import { ConfigError, InterruptedError, XxgkError } from '../errors.js';
+import { exitCodeOfSignal, stoppableBySignals } from './stop-signals.js';
 import { EXIT } from './exit-codes.js';
 import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
@@ -20,6 +21,7 @@ import { runSchedule } from './commands/schedule.js';
 import { runsCommand } from './commands/runs.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+const printErr = (line: string) => process.stderr.write(`${line}\n`);
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -113,7 +115,10 @@ export function buildProgram(exit: { code: number }): Command {
       const settings = resolveSettings({ maxConcurrency: opts.concurrency }, process.env, process.cwd());
       const mode = opts.full ? 'full' : opts.recheck ? 'recheck' : 'nightly';
       print(`${mode} crawl of ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
-      const summary = await runCrawl({ storageDir: resolve(opts.storage), seeds, settings, mode, quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty() });
+      const summary = await stoppableBySignals(
+        (signal) => runCrawl({ storageDir: resolve(opts.storage), seeds, settings, mode, quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty(), signal }),
+        printErr,
+      );
       if (crawlHadErrors(summary)) exit.code = EXIT.PARTIAL;
     });
 
@@ -137,17 +142,11 @@ export function buildProgram(exit: { code: number }): Command {
       const { seeds, files } = await seedsFrom(opts);
       const settings = resolveSettings({ maxConcurrency: opts.concurrency }, process.env, process.cwd());
       print(`backfill ${years.from}–${years.to} of ${seeds.length} portal(s) from ${files.join(', ')} into ${opts.storage}`);
-      const summary = await runCrawl({
-        storageDir: resolve(opts.storage),
-        seeds,
-        settings,
-        mode: 'backfill',
-        years,
-        quiet: !!opts.quiet,
-        ocr: opts.ocr,
-        print,
-        tty: isTty(),
-      });
+      const summary = await stoppableBySignals(
+        (signal) =>
+          runCrawl({ storageDir: resolve(opts.storage), seeds, settings, mode: 'backfill', years, quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty(), signal }),
+        printErr,
+      );
       if (crawlHadErrors(summary)) exit.code = EXIT.PARTIAL;
     });
 
@@ -194,8 +193,8 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--quiet', 'print only the summary')
     .option('--no-ocr', 'do not read statistics tables published as images')
     .action(async (opts: { storage: string; basePort: number; quiet?: boolean; ocr: boolean }) => {
-      const { startSimulatedPortals } = await import('../../sim/portals.js');
-      const sim = await startSimulatedPortals({ extras: true, basePort: opts.basePort }).catch((error: NodeJS.ErrnoException) => {
+      const { startSimulatedPortals, DEMO_OPTIONS } = await import('../../sim/portals.js');
+      const sim = await startSimulatedPortals({ ...DEMO_OPTIONS, basePort: opts.basePort }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EADDRINUSE') throw new ConfigError(`port ${opts.basePort}… is in use: pass --base-port with another port`);
         throw error;
       });
@@ -209,7 +208,10 @@ export function buildProgram(exit: { code: number }): Command {
         print(`simulated portals: ${sim.portals.map((p) => `${p.seed.id} ${p.origin}`).join(', ')}`);
         print(`seeds written to ${seedFile}`);
         const settings = resolveSettings({}, process.env, process.cwd());
-        const summary = await runCrawl({ storageDir, seeds, settings, mode: 'nightly', quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty() });
+        const summary = await stoppableBySignals(
+          (signal) => runCrawl({ storageDir, seeds, settings, mode: 'nightly', quiet: !!opts.quiet, ocr: opts.ocr, print, tty: isTty(), signal }),
+          printErr,
+        );
         const db = openForReading(storageDir);
         try {
           print('\narchived, per region and year:');
@@ -325,6 +327,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof InterruptedError) {
+      process.stderr.write(`xxgk: ${error.message}\n`);
+      return exitCodeOfSignal(error.signal);
     }
     if (error instanceof StorageBusyError) {
       process.stderr.write(`xxgk: ${error.message}\n`);

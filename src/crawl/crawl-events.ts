@@ -20,6 +20,8 @@ export type CrawlEvent =
   | { type: 'report-not-modified'; portal: string; url: string }
   | { type: 'discovered'; portal: string; url: string; column: string | undefined; reason: string }
   | { type: 'render'; portal: string; url: string; mode: 'browser'; reason: string }
+  /** While rendering a listing, the API that fed it was learned: later runs ask it directly. */
+  | { type: 'listing-api'; portal: string; url: string; api: string; format: string; paged: boolean }
   | { type: 'image-failed'; portal: string; url: string; image: string; error: string }
   | { type: 'error'; portal: string; url: string; stage: string; error: string }
   | ({ portal: string } & PolitenessEvent);

@@ -10,6 +10,8 @@ export interface FetchOptions {
   method?: 'GET' | 'POST';
   /** Form body for POST (Hanweb's dataproxy accepts both). */
   form?: Record<string, string>;
+  /** A raw body (a learned listing API's JSON or form body), sent with the content-type in `headers`. */
+  body?: string;
   headers?: Record<string, string>;
   /** Validators from an earlier fetch: an unchanged page answers 304 with an empty body. */
   conditional?: Validators;
@@ -38,7 +40,7 @@ export class HttpFetcher implements Fetcher {
     };
     if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
     if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
-    let body: string | undefined;
+    let body: string | undefined = options.body;
     if (options.form) {
       body = new URLSearchParams(options.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';

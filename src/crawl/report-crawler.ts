@@ -21,6 +21,8 @@ import type { ReportArchive } from '../archive/report-archive.js';
 import {
   countReportFailure,
   loadKnownLinks,
+  loadListingMemory,
+  saveListingMemory,
   loadPortalState,
   loadValidators,
   pendingReportLinks,
@@ -39,6 +41,11 @@ import { continuePaging, decideReport, inRange, type YearRange } from './listing
 import { forgetColumnIfGone, resolvePortalStarts } from './portal-starts.js';
 import type { Fetcher } from './fetcher.js';
 import type { BrowserRenderer } from './browser/browser-renderer.js';
+import { learnListingApi, type RenderedListing } from './listing-api/learn-api.js';
+import { apiRequestFor } from './listing-api/api-request.js';
+import { readApiAnswer, type ApiReading } from './listing-api/api-answer.js';
+import type { LearnedListingApi, ListingMemory } from './listing-api/api-types.js';
+import { createHash } from 'node:crypto';
 
 export interface CrawlSettings {
   mode: CrawlMode;
@@ -69,6 +76,8 @@ export interface CrawlDependencies {
   hostSlot?: <T>(url: string, task: () => Promise<T>) => Promise<T>;
   /** Requests sent so far (for the run record and the nightly-cost check). */
   requestCount?: () => number;
+  /** Stops the crawl: pages in flight finish (a browser listing is cut short), nothing new starts. */
+  signal?: AbortSignal;
   /**
    * Keep the request queue on disk under this name and resume it if it exists (backfills).
    * Without it the queue lives in memory and a new run starts afresh.
@@ -84,6 +93,8 @@ type UserData =
 
 /** A report link that failed this many runs is left alone until it shows up on a listing again. */
 const MAX_REPORT_FAILURES = 3;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings, deps: CrawlDependencies): Promise<CrawlSummary> {
   const now = deps.now ?? (() => new Date());
@@ -101,8 +112,38 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   // Written to the archive only when the run ends: see recordListingLinks.
   const seenLinks = new Map<string, SeenLink & { portal: string }>();
   const seenValidators = new Map<string, Record<string, string>>();
-  let browser: BrowserRenderer | undefined;
+  // The launch itself is shared, not just its result: listings that need a browser at the same
+  // moment must get the same one, or every browser but the last is never closed and keeps the
+  // process alive after the run.
+  let browserLaunch: Promise<BrowserRenderer> | undefined;
   let browserRequests = 0;
+  let stopped = false;
+  const sharedBrowser = (launch: () => Promise<BrowserRenderer>): Promise<BrowserRenderer> => {
+    if (stopped) return Promise.reject(new XxgkError('the crawl was stopped', 'render'));
+    if (!browserLaunch) {
+      const launching = launch();
+      browserLaunch = launching;
+      // A failed launch is not kept: a later listing may try again.
+      launching.catch(() => {
+        if (browserLaunch === launching) browserLaunch = undefined;
+      });
+    }
+    return browserLaunch;
+  };
+  const closeBrowser = async (): Promise<void> => {
+    const launching = browserLaunch;
+    browserLaunch = undefined;
+    // A launch still under way is awaited and closed too, so no Chromium outlives the run.
+    if (launching) {
+      await launching.then(
+        async (b) => {
+          browserRequests += b.requestCount;
+          await b.close();
+        },
+        () => undefined,
+      );
+    }
+  };
 
   log.setLevel(LogLevel.OFF);
   const queueDir = deps.resumeKey ? join(deps.storageDir, 'crawlee', deps.resumeKey) : undefined;
@@ -219,11 +260,23 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     const incremental = mode === 'nightly';
     const conditional = incremental ? loadValidators(db, request.url) : undefined;
     const page = await deps.fetcher.fetch(request.url, conditional ? { conditional } : {});
+    const firstPage = data.kind === 'listing' && data.page === 1;
+    const memory: ListingMemory = firstPage && seed.render !== 'static' ? loadListingMemory(db, seed.id, data.start) : {};
+    if (page.status !== 304 && data.kind === 'listing') seenValidators.set(request.url, page.headers);
+    const staticHash = page.status === 304 ? memory.staticHash : sha256(page.body);
+    // A script-built listing whose API was learned: ask the API, not the browser. The served page
+    // was still fetched, because a column that is gone (404) must be looked for again.
+    if (memory.api) {
+      const failure = await readListingApi(seed, data.start, memory.api);
+      if (failure === undefined) return;
+      emit({ type: 'render', portal: seed.id, url: request.url, mode: 'browser', reason: `the learned listing API ${failure}` });
+      await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start }, staticHash);
+      return;
+    }
     if (page.status === 304) {
       emit({ type: 'listing-unchanged', portal: seed.id, url: request.url });
       return;
     }
-    if (data.kind === 'listing') seenValidators.set(request.url, page.headers);
     const decoded = decodePage(page.body, page.headers['content-type'], request.url);
     const maxPages = seed.maxListingPages ?? settings.maxListingPages;
     const parsed: ParsedListing =
@@ -231,14 +284,15 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         ? parseDataproxyPage(decoded.text, page.finalUrl, data.request)
         : parseListingPage(decoded.text, page.finalUrl, maxPages);
 
-    if (data.kind === 'listing' && data.page === 1 && wantsBrowser(seed, parsed, decoded.text)) {
-      emit({ type: 'render', portal: seed.id, url: request.url, mode: 'browser', reason: 'the static page lists no report links and runs scripts' });
-      const found = await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start });
-      // Remembered only when the browser did better: an empty column with analytics scripts must
-      // not send the portal to the browser for good.
-      if (found > 0 && seed.render !== 'browser') {
-        savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
+    if (firstPage && wantsBrowser(seed, parsed, decoded.text)) {
+      // Rendering costs the page, all its scripts and its API calls: not worth repeating on a page
+      // that has not changed since the browser found nothing on it.
+      if (seed.render !== 'browser' && memory.browserFound === 0 && memory.staticHash === staticHash) {
+        emit({ type: 'listing-stop', portal: seed.id, url: request.url, reason: 'unchanged since the browser found no report link on it' });
+        return;
       }
+      emit({ type: 'render', portal: seed.id, url: request.url, mode: 'browser', reason: 'the static page lists no report links and runs scripts' });
+      await handleBrowserListing(seed, { kind: 'browser-listing', portal: seed.id, start: data.start }, staticHash);
       return;
     }
 
@@ -285,22 +339,35 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     return !anyReport && parsed.follow.length === 0 && /<script\b/i.test(html);
   }
 
-  /** Reads a listing in the browser, page by page; returns how many report links it found. */
-  async function handleBrowserListing(seed: PortalSeed, data: Extract<UserData, { kind: 'browser-listing' }>): Promise<number> {
+  /**
+   * Reads a listing in the browser, page by page, learning its API on the way; remembers what it
+   * found for later runs. Returns how many report links it found.
+   */
+  async function handleBrowserListing(seed: PortalSeed, data: Extract<UserData, { kind: 'browser-listing' }>, staticHash?: string): Promise<number> {
     if (!deps.browser) throw new XxgkError('this listing needs a browser and none is configured', 'render', data.start);
     if (deps.robotsAllow && !(await deps.robotsAllow(data.start))) throw new RobotsDisallowedError(data.start);
-    browser ??= await deps.browser();
-    const renderer = browser;
+    const renderer = await sharedBrowser(deps.browser);
     const maxPages = seed.maxListingPages ?? settings.maxListingPages;
     let found = 0;
+    // Pages 1 and 2 are enough to tell the API's page parameter; later answers are not kept.
+    const learning: RenderedListing[] = [];
     const slot = deps.hostSlot ?? (<T>(_url: string, task: () => Promise<T>) => task());
-    const result = await slot(data.start, () => renderer.renderListing(data.start, {
+    await slot(data.start, () => renderer.renderListing(data.start, {
       maxPages,
+      capture: true,
       ...(settings.browserDelayMs !== undefined ? { delayMs: settings.browserDelayMs } : {}),
       onPage: async (rendered) => {
         const links = extractListingLinks(rendered.html, rendered.url);
         const reportUrls = await takeLinks(seed, data.start, links);
         found += reportUrls.size;
+        if (rendered.pageNumber <= 2) {
+          learning.push({
+            pageNumber: rendered.pageNumber,
+            url: rendered.url,
+            reportLinks: links.filter((l) => reportUrls.has(l.url)),
+            exchanges: rendered.exchanges ?? [],
+          });
+        }
         const paging = continuePaging(mode, links, reportUrls, known.get(seed.id)!);
         emit({
           type: 'listing',
@@ -316,8 +383,57 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         return paging.next;
       },
     }));
-    browserRequests += result.requests;
+    const api = learnListingApi(learning);
+    if (api) emit({ type: 'listing-api', portal: seed.id, url: data.start, api: api.url, format: api.format, paged: (api.page?.length ?? 0) > 0 });
+    const hash = staticHash ?? loadListingMemory(db, seed.id, data.start).staticHash;
+    saveListingMemory(db, seed.id, data.start, { ...(hash ? { staticHash: hash } : {}), browserFound: found, ...(api ? { api } : {}) }, now().toISOString());
+    // Remembered only when the browser did better: an empty column with analytics scripts must
+    // not send the portal to the browser for good.
+    if (found > 0 && seed.render !== 'browser' && loadPortalState(db, seed.id).render !== 'browser') {
+      savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
+    }
     return found;
+  }
+
+  /**
+   * Reads a script-built listing through its learned API, page by page, as far as the mode wants.
+   * Returns why it could not (the first page failed or no longer has the learned shape), so the
+   * browser can take over and learn the API again; undefined when it was read.
+   */
+  async function readListingApi(seed: PortalSeed, start: string, api: LearnedListingApi): Promise<string | undefined> {
+    const maxPages = seed.maxListingPages ?? settings.maxListingPages;
+    let previous: string | undefined;
+    for (let n = 1; n <= maxPages; n++) {
+      // Without a known page parameter only the first page can be asked.
+      if (n > 1 && !api.page?.length) break;
+      const ask = apiRequestFor(api, n, now().getTime());
+      let reading: ApiReading;
+      try {
+        const answer = await deps.fetcher.fetch(ask.url, { method: ask.method, headers: ask.headers, ...(ask.body !== undefined ? { body: ask.body } : {}) });
+        reading = readApiAnswer(api, decodePage(answer.body, answer.headers['content-type'], ask.url).text);
+      } catch (error) {
+        if (n === 1) return `failed (${(error as Error).message})`;
+        throw error;
+      }
+      if (!reading.ok) {
+        if (n === 1) return `no longer answers as learned (${reading.reason})`;
+        emit({ type: 'listing-stop', portal: seed.id, url: ask.url, reason: `the answer changed shape: ${reading.reason}` });
+        break;
+      }
+      if (n === 1 && reading.links.length === 0) return 'answered an empty first page';
+      const signature = reading.links.map((l) => l.url).join('\n');
+      // Past the last page APIs answer an empty list, or the last page again.
+      if (!reading.links.length || signature === previous) break;
+      previous = signature;
+      const reportUrls = await takeLinks(seed, start, reading.links);
+      const paging = continuePaging(mode, reading.links, reportUrls, known.get(seed.id)!);
+      emit({ type: 'listing', portal: seed.id, url: ask.url, links: reading.links.length, reports: reportUrls.size, paging: 'api', follow: paging.next ? 1 : 0 });
+      if (!paging.next) {
+        emit({ type: 'listing-stop', portal: seed.id, url: ask.url, reason: paging.reason });
+        break;
+      }
+    }
+    return undefined;
   }
 
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {
@@ -365,8 +481,10 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   const initial: { url: string; userData: UserData }[] = [];
   for (const seed of seeds) {
     const state = loadPortalState(db, seed.id);
-    const browserFirst = seed.render === 'browser' || (seed.render !== 'static' && state.render === 'browser' && deps.browser !== undefined);
     for (const start of starts.get(seed.id) ?? []) {
+      // A listing whose API was learned starts with its served page and then the API (handleListing).
+      const learned = seed.render !== 'static' && loadListingMemory(db, seed.id, start).api !== undefined;
+      const browserFirst = !learned && (seed.render === 'browser' || (seed.render !== 'static' && state.render === 'browser' && deps.browser !== undefined));
       initial.push(
         browserFirst
           ? { url: start, userData: { kind: 'browser-listing', portal: seed.id, start } }
@@ -383,10 +501,20 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       }
     }
   }
+  const onAbort = () => {
+    stopped = true;
+    crawler.stop('interrupted');
+    // A browser listing can take minutes; closing the browser ends it now.
+    void closeBrowser();
+  };
+  if (deps.signal?.aborted) onAbort();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await crawler.run(initial);
   } finally {
-    await browser?.close();
+    deps.signal?.removeEventListener('abort', onAbort);
+    stopped = true;
+    await closeBrowser();
   }
   const finishedAt = now().toISOString();
   recordListingLinks(db, seenLinks, finishedAt);

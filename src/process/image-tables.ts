@@ -13,6 +13,8 @@ export interface StoredImage {
 /** Reads table images; the crawler and reprocess share one, so the OCR model loads once. */
 export interface TableImageReader {
   read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
+  /** Releases what the reader holds (the OCR model's sessions); it may load them again if used after. */
+  close?(): Promise<void>;
 }
 
 export async function addImageTables(record: ReportRecord, images: StoredImage[], reader: TableImageReader | undefined): Promise<ReportRecord> {

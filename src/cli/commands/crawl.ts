@@ -20,6 +20,7 @@ import { createCrawlProgress } from '../crawl-progress.js';
 import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 import { lockStorage } from '../../schedule/storage-lock.js';
+import { InterruptedError } from '../../errors.js';
 
 export interface CrawlRunOptions {
   storageDir: string;
@@ -36,6 +37,8 @@ export interface CrawlRunOptions {
   /** Wait for a stale lock of a killed run instead of failing at once. */
   waitForStaleLock?: boolean;
   kind?: string;
+  /** Aborted by SIGINT/SIGTERM: pages in flight finish, the run is recorded as interrupted. */
+  signal?: AbortSignal;
 }
 
 export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> {
@@ -62,6 +65,8 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
     respectRobots: settings.respectRobots,
     onEvent: (event) => emit(politenessCrawlEvent(portalOfHost, event)),
   });
+  // Loads its model on the first table image; closed with the run so no session outlives it.
+  const tableReader = options.ocr ? createOcrTableReader() : undefined;
   let summary: CrawlSummary | undefined;
   try {
     log.write({ type: 'start', run: runId, ...runOptions, settings });
@@ -85,11 +90,21 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => fetcher.requestCount(),
         ...(options.mode === 'backfill' ? { resumeKey: backfillKey(options.years, seeds) } : {}),
-        ...(options.ocr ? { tableReader: createOcrTableReader() } : {}),
+        ...(tableReader ? { tableReader } : {}),
         onEvent: emit,
+        ...(options.signal ? { signal: options.signal } : {}),
       },
     );
     progress.stop();
+    if (options.signal?.aborted) {
+      const reason = String(options.signal.reason ?? 'a signal');
+      finishRun(archive.db, runId, 'interrupted', new Date().toISOString(), summary, `stopped by ${reason}`);
+      log.write({ type: 'finish', run: runId, summary, interrupted: reason });
+      print('');
+      print(formatSummary(summary));
+      print(`run #${runId} stopped by ${reason}: what was archived is kept; the next run carries on`);
+      throw new InterruptedError(reason);
+    }
     finishRun(archive.db, runId, crawlHadErrors(summary) ? 'partial' : 'ok', new Date().toISOString(), summary);
     log.write({ type: 'finish', run: runId, summary });
     print('');
@@ -98,9 +113,11 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
     return summary;
   } catch (error) {
     progress.stop();
+    if (error instanceof InterruptedError) throw error;
     finishRun(archive.db, runId, 'failed', new Date().toISOString(), summary, (error as Error).message);
     throw error;
   } finally {
+    await tableReader?.close?.().catch(() => undefined);
     archive.close();
     await log.close();
     await release();

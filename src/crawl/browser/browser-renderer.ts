@@ -10,12 +10,15 @@ import { findChromium } from './find-chromium.js';
 import { FIND_NEXT_CONTROL_SCRIPT, nextAction } from './next-control.js';
 import { NetworkActivity, linkSignature, waitForLinksToChange, waitUntilRendered } from './page-settle.js';
 import { ChromiumNotFoundError, RenderError } from './render-errors.js';
+import type { CapturedExchange } from '../listing-api/api-types.js';
 
 export interface RenderedListingPage {
   url: string;
   html: string;
   /** 1-based. */
   pageNumber: number;
+  /** With `capture`: the script requests answered since the previous page (the ones that drew this one). */
+  exchanges?: CapturedExchange[];
 }
 
 export interface RenderListingOptions {
@@ -24,6 +27,8 @@ export interface RenderListingOptions {
   onPage: (page: RenderedListingPage) => Promise<boolean> | boolean;
   /** Pause before activating the next page, for politeness towards the portal. */
   delayMs?: number;
+  /** Keep the answers of XHR/fetch/JSONP requests, so the listing's API can be learned. */
+  capture?: boolean;
 }
 
 export interface BrowserRenderer {
@@ -34,6 +39,8 @@ export interface BrowserRenderer {
    * `requests` counts requests the page actually sent (blocked ones are not).
    */
   renderListing(url: string, options: RenderListingOptions): Promise<{ pages: number; requests: number }>;
+  /** Requests sent by every page this renderer opened, failed renderings included. */
+  readonly requestCount: number;
   close(): Promise<void>;
 }
 
@@ -58,7 +65,18 @@ export async function launchBrowserRenderer(options: BrowserRendererOptions): Pr
   if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true, timeout: options.timeoutMs });
+    // Signals are the CLI's to handle (stop the run, record it, release the lock); Playwright's
+    // own handlers would exit mid-write on SIGINT and swallow SIGTERM. Its exit hook still kills
+    // the browser if the process ends without closing it.
+    browser = await chromium.launch({
+      executablePath,
+      args: LAUNCH_ARGS,
+      headless: true,
+      timeout: options.timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (cause) {
     throw new RenderError(`Chromium at ${executablePath} failed to start`, undefined, false, { cause });
   }
@@ -69,6 +87,7 @@ class ChromiumRenderer implements BrowserRenderer {
   /** Serialises renderListing calls: one tab at a time keeps memory and server load predictable. */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  requestCount = 0;
 
   constructor(
     private readonly browser: Browser,
@@ -128,6 +147,7 @@ class ChromiumRenderer implements BrowserRenderer {
     try {
       if (blocked) return await route.abort('blockedbyclient');
       counter.requests++;
+      this.requestCount++;
       await route.continue();
     } catch {
       // The page went away while the request was pending; nothing to deliver it to.
@@ -138,6 +158,7 @@ class ChromiumRenderer implements BrowserRenderer {
     const { timeoutMs } = this.options;
     const settleCap = Math.min(timeoutMs, SETTLE_CAP_MS);
     const network = new NetworkActivity(page);
+    const captured = options.capture ? new ExchangeRecorder(page) : undefined;
     const visitedUrls = new Set<string>();
     const seenSignatures = new Set<string>();
 
@@ -151,7 +172,8 @@ class ChromiumRenderer implements BrowserRenderer {
       if (pages > 0 && seenSignatures.has(signature)) break;
       seenSignatures.add(signature);
       pages++;
-      const snapshot = { url: page.url(), html: await page.content(), pageNumber: pages };
+      const snapshot: RenderedListingPage = { url: page.url(), html: await page.content(), pageNumber: pages };
+      if (captured) snapshot.exchanges = await captured.drain();
       let keepGoing: boolean;
       try {
         keepGoing = await options.onPage(snapshot);
@@ -177,7 +199,7 @@ class ChromiumRenderer implements BrowserRenderer {
         // A DOM click, not a pointer click: floating toolbars and hidden pager templates on portal
         // pages make pointer clicks time out, and pagers listen for click events either way.
         await control.evaluate((el) => el.click()).catch(() => undefined);
-        if (!(await waitForLinksToChange(page, signature, timeoutMs))) break;
+        if (!(await waitForLinksToChange(page, signature, timeoutMs, network))) break;
       }
       await control.dispose().catch(() => undefined);
     }
@@ -205,6 +227,58 @@ class ChromiumRenderer implements BrowserRenderer {
     if (failed) {
       throw new FetchError(url, failed.status(), { retryAfter: (await failed.headerValue('retry-after')) ?? undefined });
     }
+  }
+}
+
+/** Script-initiated requests that could carry a listing's data; static libraries and documents are not kept. */
+const CAPTURED_TYPES = new Set(['xhr', 'fetch', 'script']);
+const MAX_CAPTURED_BYTES = 4 * 1024 * 1024;
+
+/** Collects the answers of a page's script requests as they arrive, handed over page by page. */
+class ExchangeRecorder {
+  private pending: Promise<CapturedExchange | undefined>[] = [];
+
+  constructor(page: Page) {
+    page.on('response', (response) => {
+      const request = response.request();
+      const type = request.resourceType();
+      if (!CAPTURED_TYPES.has(type) || !response.ok()) return;
+      // A <script> without a query string is a library, not a JSONP answer.
+      if (type === 'script' && !request.url().includes('?')) return;
+      this.pending.push(this.record(response));
+    });
+  }
+
+  private async record(response: Response): Promise<CapturedExchange | undefined> {
+    const request = response.request();
+    try {
+      const body = await response.body();
+      if (body.length > MAX_CAPTURED_BYTES) return undefined;
+      const headers = await request.allHeaders();
+      const keep: Record<string, string> = {};
+      for (const name of ['content-type', 'x-requested-with', 'accept']) if (headers[name]) keep[name] = headers[name]!;
+      const contentType = await response.headerValue('content-type');
+      const postData = request.postData();
+      return {
+        url: request.url(),
+        method: request.method(),
+        ...(postData !== null ? { postData } : {}),
+        requestHeaders: keep,
+        resourceType: request.resourceType(),
+        status: response.status(),
+        ...(contentType ? { contentType } : {}),
+        body,
+      };
+    } catch {
+      // The page moved on before the body could be read: nothing to learn from it.
+      return undefined;
+    }
+  }
+
+  async drain(): Promise<CapturedExchange[]> {
+    const batch = this.pending;
+    this.pending = [];
+    return (await Promise.all(batch)).filter((e): e is CapturedExchange => e !== undefined);
   }
 }
 

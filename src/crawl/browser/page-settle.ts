@@ -15,9 +15,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class NetworkActivity {
   private inFlight = 0;
   private lastChange = Date.now();
+  /** Requests the page has started so far: tells whether a click asked the server for anything. */
+  started = 0;
 
   constructor(page: Page) {
-    page.on('request', () => this.change(+1));
+    page.on('request', () => {
+      this.started++;
+      this.change(+1);
+    });
     page.on('requestfinished', () => this.change(-1));
     page.on('requestfailed', () => this.change(-1));
   }
@@ -78,12 +83,20 @@ export async function waitUntilRendered(page: Page, network: NetworkActivity, ca
  * After clicking a scripted pager: resolves true once the link signature differs from `before`
  * (the page has drawn something new), false if it has not by the deadline.
  */
-export async function waitForLinksToChange(page: Page, before: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+export async function waitForLinksToChange(page: Page, before: string, timeoutMs: number, network?: NetworkActivity): Promise<boolean> {
+  const clicked = Date.now();
+  const deadline = clicked + timeoutMs;
+  const startedBefore = network?.started;
   while (Date.now() < deadline) {
     const now = await linkSignature(page);
     if (now !== undefined && now !== before) return true;
+    // A next control on the last page often does nothing (or shows a toast): when the click sent
+    // no request and drew nothing for a while, there is no next page to wait for.
+    if (network && network.started === startedBefore && Date.now() - clicked > IDLE_CLICK_MS) return false;
     await sleep(POLL_MS);
   }
   return false;
 }
+
+/** How long a click that sent no request may take to redraw the list from data it already had. */
+const IDLE_CLICK_MS = 2_000;
