@@ -9,12 +9,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
-import { crawlWith, tempStorage } from './helpers/crawl-sim.js';
+import { crawlWith, tempStorage, totals } from './helpers/crawl-sim.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports } from '../src/query/report-query.js';
 import { loadListingMemory, saveListingMemory } from '../src/archive/crawl-state.js';
 import { findChromium } from '../src/crawl/browser/find-chromium.js';
-import type { CrawlEvent, CrawlSummary } from '../src/crawl/crawl-events.js';
+import type { CrawlEvent } from '../src/crawl/crawl-events.js';
 
 const skip = findChromium() ? false : 'no Chromium on this machine';
 const API_PORTALS = ['shangqiu', 'nanyang', 'zhumadian', 'luoyang'];
@@ -24,12 +24,6 @@ let sim: SimulatedPortals;
 let dir: string;
 const firstEvents: CrawlEvent[] = [];
 
-function totals(summary: CrawlSummary) {
-  return Object.values(summary.portals).reduce(
-    (t, s) => ({ added: t.added + s.added, changed: t.changed + s.changed, errors: t.errors + s.errors }),
-    { added: 0, changed: 0, errors: 0 },
-  );
-}
 
 const renders = (events: CrawlEvent[]) => events.filter((e) => e.type === 'render').map((e) => e.portal).sort();
 const requestsOf = (portal: string) => sim.requestLog.filter((e) => e.portal === portal).map((e) => `${e.method} ${e.path} ${e.status}`);
@@ -78,7 +72,7 @@ test('a second nightly run with nothing new asks the APIs directly: no browser, 
   sim.resetStats();
   const events: CrawlEvent[] = [];
   const { summary } = await crawlWith(dir, sim.seeds, {}, events);
-  assert.deepEqual(totals(summary), { added: 0, changed: 0, errors: 0 });
+  assert.deepEqual(totals(summary), { added: 0, changed: 0, updated: 0, errors: 0 });
   assert.deepEqual(renders(events), [], 'no listing was rendered');
   // Minimum: robots.txt per host, each listing's page, and for a listing fed by an API the one call
   // that lists its first page. The listing where the browser found nothing costs its page only.
@@ -97,7 +91,7 @@ test('reports published between runs are found through the APIs, without a brows
   const events: CrawlEvent[] = [];
   const { summary } = await crawlWith(dir, sim.seeds, {}, events);
   assert.deepEqual(renders(events), []);
-  assert.deepEqual(totals(summary), { added: published.length, changed: 0, errors: 0 });
+  assert.deepEqual(totals(summary), { added: published.length, changed: 0, updated: 0, errors: 0 });
   withArchive((archive) => {
     const byUrl = new Map(findReports(archive.db).map((r) => [r.url, r]));
     for (const p of published) {

@@ -7,23 +7,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
-import { crawlWith, tempStorage, TEST_USER_AGENT } from './helpers/crawl-sim.js';
+import { crawlWith, tempStorage, totals, TEST_USER_AGENT } from './helpers/crawl-sim.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports, getReport } from '../src/query/report-query.js';
 import { toExported } from '../src/query/export-record.js';
 import { listVersions } from '../src/archive/report-versions.js';
-import type { CrawlEvent, CrawlSummary } from '../src/crawl/crawl-events.js';
+import type { CrawlEvent } from '../src/crawl/crawl-events.js';
 
 let sim: SimulatedPortals;
 let dir: string;
 const firstEvents: CrawlEvent[] = [];
 
-function totals(summary: CrawlSummary) {
-  return Object.values(summary.portals).reduce(
-    (t, s) => ({ added: t.added + s.added, changed: t.changed + s.changed, updated: t.updated + s.updated, errors: t.errors + s.errors }),
-    { added: 0, changed: 0, updated: 0, errors: 0 },
-  );
-}
 
 function archivedUrls(): Set<string> {
   const archive = new ReportArchive(dir);

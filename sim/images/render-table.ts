@@ -7,14 +7,28 @@ import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 
 const FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FONT_BOLD_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
+const SERIF_FILE = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+const SERIF_BOLD_FILE = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc';
 export const FONT_FAMILY = 'NotoSansCJK';
+/** A 宋体 (SimSun) stand-in: Word and WPS documents are mostly set in a serif CJK face. */
+export const SERIF_FAMILY = 'NotoSerifCJK';
 
 let fontsRegistered = false;
 function registerFonts(): void {
   if (fontsRegistered) return;
   GlobalFonts.registerFromPath(FONT_FILE, FONT_FAMILY);
   GlobalFonts.registerFromPath(FONT_BOLD_FILE, `${FONT_FAMILY} Bold`);
+  GlobalFonts.registerFromPath(SERIF_FILE, SERIF_FAMILY);
+  GlobalFonts.registerFromPath(SERIF_BOLD_FILE, `${SERIF_FAMILY} Bold`);
   fontsRegistered = true;
+}
+
+/** A merged cell: `rows` × `cols` grid cells from (r, c), drawn once, without rules inside. */
+export interface Merge {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
 }
 
 export interface RenderTableOptions {
@@ -40,11 +54,23 @@ export interface RenderTableOptions {
   lineWidth?: number;
   /** White margin around the table in px at scale 1. Default 12. */
   margin?: number;
+  /** Rule colour; Excel's gridlines are light grey. Default black. */
+  lineColor?: string;
+  /** Cell padding in px at scale 1 (defaults 8 and 7); small values make glyphs touch the rules. */
+  padX?: number;
+  padY?: number;
+  /** Merged cells of the grid; `rows` then repeats a merged cell's text in every cell it covers. */
+  merges?: Merge[];
 }
 
 const NUMBER_CELL = /^[-+]?[\d.,，%]+$|^[—–-]+$/;
 const PAD_X = 8;
 const PAD_Y = 7;
+
+/** The merge covering (r, c), if any. */
+function mergeAt(merges: Merge[], r: number, c: number): Merge | undefined {
+  return merges.find((m) => r >= m.r && r < m.r + m.rows && c >= m.c && c < m.c + m.cols);
+}
 const MAX_AUTO_WIDTH = 420;
 
 interface Layout {
@@ -73,16 +99,21 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
   return out;
 }
 
-function layoutTable(ctx: SKRSContext2D, rows: string[][], o: Required<Pick<RenderTableOptions, 'fontSize' | 'fontFamily' | 'headerRows'>> & { columnWidths?: number[] }): Layout {
+type LayoutOptions = Required<Pick<RenderTableOptions, 'fontSize' | 'fontFamily' | 'headerRows' | 'padX' | 'padY' | 'merges'>> & { columnWidths?: number[] };
+
+function layoutTable(ctx: SKRSContext2D, rows: string[][], o: LayoutOptions): Layout {
   const cols = Math.max(...rows.map((r) => r.length));
+  // Merged cells take their room from the cells they cover: only plain cells size columns and rows.
+  const plain = (r: number, c: number): boolean => !mergeAt(o.merges, r, c);
   let widths = o.columnWidths;
   if (!widths) {
     widths = [];
     for (let c = 0; c < cols; c++) {
       let w = 40;
       rows.forEach((r, i) => {
+        if (!plain(i, c)) return;
         ctx.font = fontSpec(o.fontSize, i < o.headerRows, o.fontFamily);
-        w = Math.max(w, ctx.measureText(r[c] ?? '').width + 2 * PAD_X);
+        w = Math.max(w, ctx.measureText(r[c] ?? '').width + 2 * o.padX);
       });
       widths.push(Math.ceil(Math.min(w, MAX_AUTO_WIDTH)));
     }
@@ -92,9 +123,15 @@ function layoutTable(ctx: SKRSContext2D, rows: string[][], o: Required<Pick<Rend
   const heights: number[] = [];
   rows.forEach((r, i) => {
     ctx.font = fontSpec(o.fontSize, i < o.headerRows, o.fontFamily);
-    const cells = Array.from({ length: cols }, (_, c) => wrap(ctx, r[c] ?? '', widths![c]! - 2 * PAD_X));
+    const cells = Array.from({ length: cols }, (_, c) => {
+      const m = mergeAt(o.merges, i, c);
+      if (m && (m.r !== i || m.c !== c)) return [];
+      const width = m ? widths!.slice(m.c, m.c + m.cols).reduce((a, b) => a + b, 0) : widths![c]!;
+      return wrap(ctx, r[c] ?? '', width - 2 * o.padX);
+    });
     lines.push(cells);
-    heights.push(Math.max(...cells.map((l) => l.length)) * lineHeight + 2 * PAD_Y);
+    const own = cells.filter((_, c) => { const m = mergeAt(o.merges, i, c); return !m || m.rows === 1; });
+    heights.push(Math.max(1, ...own.map((l) => l.length)) * lineHeight + 2 * o.padY);
   });
   return { widths, lines, heights };
 }
@@ -110,6 +147,10 @@ function defaults(options: RenderTableOptions) {
     numberAlign: options.numberAlign ?? 'center',
     lineWidth: options.lineWidth ?? 1,
     margin: options.margin ?? 12,
+    lineColor: options.lineColor ?? '#000000',
+    padX: options.padX ?? PAD_X,
+    padY: options.padY ?? PAD_Y,
+    merges: options.merges ?? [],
   };
 }
 
@@ -140,48 +181,78 @@ function draw(rows: string[][], layout: Layout, first: number, count: number, he
 
   const x0 = o.margin;
   const y0 = o.margin + titleHeight;
-  let y = y0;
+  const rowTop = [y0];
+  heights.forEach((h) => rowTop.push(rowTop[rowTop.length - 1]! + h));
+  const colLeft = [x0];
+  layout.widths.forEach((w) => colLeft.push(colLeft[colLeft.length - 1]! + w));
+  // Merges are given in whole-table rows; a slice sees them clipped to its own rows.
+  const merges = o.merges
+    .map((m) => ({ ...m, r: m.r - first }))
+    .map((m) => ({ ...m, rows: Math.min(m.r + m.rows, count) - Math.max(m.r, 0), r: Math.max(m.r, 0) }))
+    .filter((m) => m.rows > 0);
+  // All fills before any text: a merged header cell's text reaches into the rows below it.
+  if (options.headerFill && headerRows > 0) {
+    ctx.fillStyle = options.headerFill;
+    ctx.fillRect(x0, rowTop[0]!, tableWidth, rowTop[Math.min(headerRows, count)]! - rowTop[0]!);
+  }
   for (let i = 0; i < count; i++) {
     const r = first + i;
     const header = i < headerRows;
-    const h = heights[i]!;
-    if (header && options.headerFill) {
-      ctx.fillStyle = options.headerFill;
-      ctx.fillRect(x0, y, tableWidth, h);
-    }
     ctx.fillStyle = '#000000';
     ctx.font = fontSpec(o.fontSize, header, o.fontFamily);
-    let x = x0;
-    layout.widths.forEach((w, c) => {
+    layout.widths.forEach((_, c) => {
+      const m = mergeAt(merges, i, c);
+      if (m && (m.r !== i || m.c !== c)) return;
+      const mr = m ?? { r: i, c, rows: 1, cols: 1 };
       const text = rows[r]?.[c] ?? '';
-      const cellLines = layout.lines[r]![c]!;
+      // A merge cut by the slice keeps its text in the part shown, laid out as at its first row.
+      const whole = mergeAt(o.merges, r, c);
+      const cellLines = layout.lines[whole ? whole.r : r]![c]!;
+      const x = colLeft[mr.c]!;
+      const w = colLeft[mr.c + mr.cols]! - x;
+      const y = rowTop[mr.r]!;
+      const h = rowTop[mr.r + mr.rows]! - y;
       const numeric = NUMBER_CELL.test(text);
-      const align = header ? 'center' : numeric ? o.numberAlign : 'left';
+      const align = header ? 'center' : numeric ? o.numberAlign : m && m.cols > 1 && m.rows === 1 ? 'center' : 'left';
       ctx.textAlign = align;
-      const tx = align === 'left' ? x + PAD_X : align === 'right' ? x + w - PAD_X : x + w / 2;
+      const tx = align === 'left' ? x + o.padX : align === 'right' ? x + w - o.padX : x + w / 2;
       const top = y + (h - cellLines.length * lineHeight) / 2;
       cellLines.forEach((line, k) => ctx.fillText(line, tx, top + (k + 0.5) * lineHeight));
-      x += w;
     });
-    y += h;
   }
 
-  // Rules last, over any fill, as a table border would be.
-  ctx.strokeStyle = '#000000';
+  // Rules last, over any fill, as a table border would be; none inside a merged cell.
+  ctx.strokeStyle = o.lineColor;
   ctx.lineWidth = o.lineWidth;
   const half = o.lineWidth / 2;
   ctx.beginPath();
-  let yy = y0;
+  const cols = layout.widths.length;
+  const ruled = (inside: (k: number) => boolean, n: number, draw: (from: number, to: number) => void): void => {
+    let start = -1;
+    for (let k = 0; k <= n; k++) {
+      const on = k < n && !inside(k);
+      if (on && start < 0) start = k;
+      if (!on && start >= 0) {
+        draw(start, k);
+        start = -1;
+      }
+    }
+  };
   for (let i = 0; i <= count; i++) {
-    ctx.moveTo(x0, yy + half);
-    ctx.lineTo(x0 + tableWidth, yy + half);
-    yy += heights[i] ?? 0;
+    const y = rowTop[i]! + half;
+    const inside = (c: number): boolean => i > 0 && i < count && merges.some((m) => m.r < i && m.r + m.rows > i && c >= m.c && c < m.c + m.cols);
+    ruled(inside, cols, (a, b) => {
+      ctx.moveTo(colLeft[a]!, y);
+      ctx.lineTo(colLeft[b]!, y);
+    });
   }
-  let xx = x0;
-  for (let c = 0; c <= layout.widths.length; c++) {
-    ctx.moveTo(xx + half, y0);
-    ctx.lineTo(xx + half, y0 + tableHeight);
-    xx += layout.widths[c] ?? 0;
+  for (let c = 0; c <= cols; c++) {
+    const x = colLeft[c]! + half;
+    const inside = (i: number): boolean => c > 0 && c < cols && merges.some((m) => m.c < c && m.c + m.cols > c && i >= m.r && i < m.r + m.rows);
+    ruled(inside, count, (a, b) => {
+      ctx.moveTo(x, rowTop[a]!);
+      ctx.lineTo(x, rowTop[b]!);
+    });
   }
   ctx.stroke();
 
@@ -192,7 +263,7 @@ function prepare(rows: string[][], options: RenderTableOptions): Layout {
   registerFonts();
   const o = defaults(options);
   const probe = createCanvas(10, 10).getContext('2d');
-  return layoutTable(probe, rows, { fontSize: o.fontSize, fontFamily: o.fontFamily, headerRows: o.headerRows, columnWidths: options.columnWidths });
+  return layoutTable(probe, rows, { fontSize: o.fontSize, fontFamily: o.fontFamily, headerRows: o.headerRows, columnWidths: options.columnWidths, padX: o.padX, padY: o.padY, merges: o.merges });
 }
 
 /** One image of the whole table. */

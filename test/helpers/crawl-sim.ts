@@ -79,3 +79,11 @@ export async function crawlInto(
 ): Promise<CrawlSummary> {
   return (await crawlWith(dir, seeds, { mode, ...(tableReader ? { tableReader } : {}) }, events)).summary;
 }
+
+/** Added, changed, updated and failed pages over all portals of a run. */
+export function totals(summary: CrawlSummary): { added: number; changed: number; updated: number; errors: number } {
+  return Object.values(summary.portals).reduce(
+    (t, s) => ({ added: t.added + s.added, changed: t.changed + s.changed, updated: t.updated + s.updated, errors: t.errors + s.errors }),
+    { added: 0, changed: 0, updated: 0, errors: 0 },
+  );
+}

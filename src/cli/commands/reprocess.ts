@@ -14,6 +14,7 @@ export async function runReprocess(storageDir: string, options: { quiet: boolean
   if (!existsSync(join(storageDir, 'archive.sqlite'))) throw new ConfigError(`no archive at ${storageDir}`);
   const archive = new ReportArchive(storageDir);
   const counts = { added: 0, updated: 0, changed: 0, unchanged: 0, errors: 0 };
+  const tableReader = options.ocr ? createOcrTableReader() : undefined;
   try {
     await reprocessArchive(archive, (event) => {
       if (event.type === 'error') {
@@ -23,8 +24,9 @@ export async function runReprocess(storageDir: string, options: { quiet: boolean
       }
       counts[event.outcome]++;
       if (!options.quiet && event.outcome !== 'unchanged') print(`  ${event.outcome} #${event.id} ${event.title}`);
-    }, options.ocr ? createOcrTableReader() : undefined);
+    }, tableReader);
   } finally {
+    await tableReader?.close?.().catch(() => undefined);
     archive.close();
   }
   print(formatTable(['updated', 'unchanged', 'errors'], [[String(counts.updated + counts.added + counts.changed), String(counts.unchanged), String(counts.errors)]]));

@@ -62,6 +62,17 @@ export class PaddleDetector implements TextDetector {
       .map((l) => ({ text: l.text, mean: l.mean, box: l.box.map((p) => [p[0] ?? 0, p[1] ?? 0] as [number, number]) }));
   }
 
+  /**
+   * Releases the recognition session and drops the detection engine (@gutenye/ocr-node keeps its
+   * sessions private: they go with the engine). The next call loads the models again.
+   */
+  async close(): Promise<void> {
+    const rec = this.#rec;
+    this.#rec = undefined;
+    this.#ocr = undefined;
+    if (rec) await (await rec.catch(() => undefined))?.session.release();
+  }
+
   async recognizeLines(lines: Grey[]): Promise<LineReading[]> {
     this.#rec ??= loadRecognizer();
     const model = await this.#rec;

@@ -3,7 +3,8 @@
  * cells (a rule missing between two cells) so a rowspan label is read once and repeated.
  */
 import type { Grey, Rect } from './pixels.js';
-import { coverage, horizontalRules, verticalRules, type Rule } from './rules.js';
+import { coverage, horizontalRules, ruleNeed, verticalBetween, verticalSegments, type Rule, type VerticalRule } from './rules.js';
+import { lineMasks, type LineMasks } from './valleys.js';
 
 export interface Band {
   start: number;
@@ -25,6 +26,9 @@ export interface TableGrid {
   bounds: Rect;
   /** Column boundaries as fractions of the table width, to compare layouts across images. */
   layout: number[];
+  /** The rules the grid came from, so they can be wiped before the cells are read. */
+  horizontals: Rule[];
+  verticals: VerticalRule[];
 }
 
 /** Bands narrower than this are the gap of a double rule, not cells. */
@@ -46,16 +50,21 @@ function bands(rules: Rule[]): Band[] {
   return out;
 }
 
-export function findGrid(g: Grey): TableGrid | undefined {
-  const hr = horizontalRules(g);
+export function findGrid(g: Grey, masks: LineMasks = lineMasks(g)): TableGrid | undefined {
+  const hr = horizontalRules(g, masks);
   if (hr.length < 2) return undefined;
   const top = hr[0]!.start;
   const bottom = hr[hr.length - 1]!.end;
-  const vr = verticalRules(g, top, bottom);
+  const vr = verticalSegments(g, masks, hr);
   if (vr.length < 2) return undefined;
   const rows = bands(hr);
   const cols = bands(vr);
   if (!rows.length || !cols.length) return undefined;
+  const need = ruleNeed(g, masks, hr);
+  const reach = (rules: Rule[], a: Band, b: Band): number => {
+    const rule = rules.find((r) => r.start >= a.end - 1 && r.end <= b.start + 1);
+    return rule ? Math.ceil((rule.end - rule.start) / 2) + 1 : 2;
+  };
 
   // Union-find over cells: neighbours with no rule between them are one merged cell.
   const n = rows.length * cols.length;
@@ -67,14 +76,17 @@ export function findGrid(g: Grey): TableGrid | undefined {
   const id = (r: number, c: number): number => r * cols.length + c;
   for (let r = 0; r + 1 < rows.length; r++) {
     const y = (rows[r]!.end + rows[r + 1]!.start) / 2;
+    const slack = reach(hr, rows[r]!, rows[r + 1]!);
     cols.forEach((c, ci) => {
-      if (coverage(g, true, y, c.start + 2, c.end - 2) < 0.5) join(id(r, ci), id(r + 1, ci));
+      if (coverage(g, masks.h, true, y, c.start + 2, c.end - 2, slack) < 0.5) join(id(r, ci), id(r + 1, ci));
     });
   }
   for (let c = 0; c + 1 < cols.length; c++) {
     const x = (cols[c]!.end + cols[c + 1]!.start) / 2;
+    const slack = reach(vr, cols[c]!, cols[c + 1]!);
+    // The same test that found the rule: text centred across a merged cell crosses the boundary too.
     rows.forEach((r, ri) => {
-      if (coverage(g, false, x, r.start + 2, r.end - 2) < 0.5) join(id(ri, c), id(ri, c + 1));
+      if (!verticalBetween(g, masks, x, r.start, r.end, slack, need)) join(id(ri, c), id(ri, c + 1));
     });
   }
   const byRoot = new Map<number, [number, number][]>();
@@ -104,5 +116,7 @@ export function findGrid(g: Grey): TableGrid | undefined {
     regions,
     bounds: { x0: left, x1: right, y0: top, y1: bottom },
     layout: cols.slice(0, -1).map((c) => (c.end - left) / width),
+    horizontals: hr,
+    verticals: vr,
   };
 }

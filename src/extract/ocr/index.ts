@@ -1,6 +1,6 @@
 /** Statistics tables published as images: detection, reading, joining of split screenshots. */
 import type { ExtractedTable } from '../../types.js';
-import { paddleDetector, type TextDetector } from './detector.js';
+import { PaddleDetector, paddleDetector, type TextDetector } from './detector.js';
 import { readImageTables } from './read-image-tables.js';
 
 export { looksLikeTableImage } from './looks-like-table.js';
@@ -12,6 +12,12 @@ export { PaddleDetector, paddleDetector, type LineReading, type TextBox, type Te
  * The reader the processing stage takes (src/process/image-tables.ts TableImageReader): the real
  * OCR engine by default, loaded on the first table image and shared by every report after.
  */
-export function createTableImageReader(detector: TextDetector = paddleDetector()): { read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]> } {
-  return { read: (images) => readImageTables(images, detector) };
+export function createTableImageReader(detector: TextDetector = paddleDetector()): { read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>; close(): Promise<void> } {
+  return {
+    read: (images) => readImageTables(images, detector),
+    // The shared engine's onnx sessions hold the models' memory until released.
+    close: async () => {
+      if (detector instanceof PaddleDetector) await detector.close();
+    },
+  };
 }

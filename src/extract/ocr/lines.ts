@@ -9,16 +9,32 @@ import { inkBox, type Grey, type Rect } from './pixels.js';
 export const INK = 150;
 const FAINT_INK = 200;
 
+/**
+ * Where ink starts on this image: a third of the way from paper to the darkest text. Small blurred
+ * glyphs never get as dark as print, and a fixed threshold loses them whole.
+ */
+export function inkThreshold(g: Grey, r: Rect, paper: number): { ink: number; faint: number } {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = r.y0; y < r.y1; y += 2) for (let x = r.x0; x < r.x1; x += 2) (hist[g.data[y * g.width + x]!]!++, n++);
+  // The darkest 0.5 % of the table: the cores of the strokes.
+  let seen = 0;
+  let dark = 0;
+  for (; dark < 256 && seen < n * 0.005; dark++) seen += hist[dark]!;
+  const ink = Math.max(INK, Math.min(paper - 30, Math.round(paper - 0.35 * (paper - dark))));
+  return { ink, faint: Math.max(ink, Math.min(paper - 20, Math.round(paper - 0.15 * (paper - dark)))) };
+}
+
 /** Horizontal bands of `r` holding ink, split where whole pixel rows are blank. */
-export function inkRows(g: Grey, r: Rect): { y0: number; y1: number }[] {
+export function inkRows(g: Grey, r: Rect, ink = INK): { y0: number; y1: number }[] {
   const out: { y0: number; y1: number }[] = [];
   let start = -1;
   for (let y = r.y0; y < r.y1; y++) {
-    let ink = false;
+    let found = false;
     const row = y * g.width;
-    for (let x = r.x0; x < r.x1 && !ink; x++) if (g.data[row + x]! < INK) ink = true;
-    if (ink && start < 0) start = y;
-    if (!ink && start >= 0) {
+    for (let x = r.x0; x < r.x1 && !found; x++) if (g.data[row + x]! < ink) found = true;
+    if (found && start < 0) start = y;
+    if (!found && start >= 0) {
       out.push({ y0: start, y1: y });
       start = -1;
     }
@@ -31,8 +47,8 @@ export function inkRows(g: Grey, r: Rect): { y0: number; y1: number }[] {
  * Groups ink bands into text lines: bands that together stay within one line height are one line
  * (二, 三 and the dots of 1. are several bands), taller wholes are wrapped labels.
  */
-export function textLines(g: Grey, r: Rect, lineHeight: number): Rect[] {
-  const bands = inkRows(g, r).filter((b) => b.y1 - b.y0 >= 1);
+export function textLines(g: Grey, r: Rect, lineHeight: number, levels = { ink: INK, faint: FAINT_INK }): Rect[] {
+  const bands = inkRows(g, r, levels.ink).filter((b) => b.y1 - b.y0 >= 1);
   const lines: { y0: number; y1: number }[] = [];
   for (const b of bands) {
     const last = lines[lines.length - 1];
@@ -42,7 +58,7 @@ export function textLines(g: Grey, r: Rect, lineHeight: number): Rect[] {
   const out: Rect[] = [];
   for (const l of lines) {
     // Extents at a lighter threshold: a minus sign or decimal point shrunk by JPEG turns grey.
-    const box = inkBox(g, { x0: r.x0, x1: r.x1, y0: l.y0, y1: l.y1 }, FAINT_INK);
+    const box = inkBox(g, { x0: r.x0, x1: r.x1, y0: l.y0, y1: l.y1 }, levels.faint);
     // Specks (JPEG noise, a rule's corner) are not text.
     if (box && (box.y1 - box.y0 >= 3 || box.x1 - box.x0 >= 3)) out.push(box);
   }

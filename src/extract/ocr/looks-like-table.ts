@@ -3,8 +3,10 @@
  * nineteen photos and a chart or two, and reading each would cost seconds.
  */
 import sharp from 'sharp';
+import { straighten } from './deskew.js';
 import { toGrey } from './pixels.js';
-import { horizontalRules, verticalRules } from './rules.js';
+import { horizontalRules, verticalSegments } from './rules.js';
+import { lineMasks } from './valleys.js';
 
 /** Ruling lines survive shrinking; scanning a big photo at full size would only cost time. */
 const MAX_SIDE = 1600;
@@ -20,13 +22,20 @@ export async function looksLikeTableImage(bytes: Buffer): Promise<boolean> {
   } catch {
     return false; // not an image sharp can read (a GIF animation frame error, a truncated file)
   }
-  const g = await toGrey(input);
-  const hr = horizontalRules(g);
+  const g = await straighten(await toGrey(input));
+  const masks = lineMasks(g);
+  const hr = horizontalRules(g, masks);
   // A table has rows: at least three rules (top, one between rows, bottom), spread over the height.
   if (hr.length < 3) return false;
   const top = hr[0]!.start;
   const bottom = hr[hr.length - 1]!.end;
   if (bottom - top < Math.min(40, g.height * 0.2)) return false;
-  // And columns: two borders and at least one rule between them (a chart has one axis).
-  return verticalRules(g, top, bottom).length >= 3;
+  // And columns: two borders down most of the table and at least one rule between them, however
+  // short (表二's inner rules stop at every block row spanning the table; a chart has one axis).
+  const vr = verticalSegments(g, masks, hr);
+  if (vr.length < 3) return false;
+  const bands = Math.max(1, hr.length - 1);
+  const first = vr[0]!;
+  const last = vr[vr.length - 1]!;
+  return first.bands.length >= bands * 0.5 && last.bands.length >= bands * 0.5;
 }

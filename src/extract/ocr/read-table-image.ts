@@ -5,10 +5,13 @@
  * figure checks.
  */
 import type { TextDetector, LineReading } from './detector.js';
-import { findGrid, type TableGrid } from './grid.js';
-import { greyToPng, inkRows, lineImage, sharpened, textLines, typicalLineHeight } from './lines.js';
-import { cleanNumber, isNumber, loneDigit, normalizeReading, normalizeText } from './numbers.js';
+import { straighten } from './deskew.js';
+import { findGrid, type CellRegion, type TableGrid } from './grid.js';
+import { greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, typicalLineHeight } from './lines.js';
+import { digitsOnly, numberCells, numberReading, numericColumns } from './number-cells.js';
+import { cleanNumber, isNumber, normalizeReading, normalizeText } from './numbers.js';
 import { toGrey, type Grey, type Rect } from './pixels.js';
+import { lineMasks } from './valleys.js';
 
 export interface ImageGrid {
   rows: string[][];
@@ -26,6 +29,10 @@ export interface ImageTableRead extends ImageGrid {
 
 /** Below this mean confidence a number reading is doubted even when both reads agree. */
 const CONFIDENT = 0.9;
+/** Below this (after penalties for repairs) a number cell is read again on its own. */
+const DOUBT = 0.85;
+/** A clean number read this confidently is taken without a second read. */
+const SURE = 0.98;
 
 export async function readTableImage(bytes: Buffer, detector: TextDetector): Promise<ImageGrid> {
   const { rows, alternatives } = await readTableImageDetailed(bytes, detector);
@@ -33,81 +40,107 @@ export async function readTableImage(bytes: Buffer, detector: TextDetector): Pro
 }
 
 export async function readTableImageDetailed(bytes: Buffer, detector: TextDetector): Promise<ImageTableRead> {
-  const g = await toGrey(bytes);
-  const grid = findGrid(g);
+  const g = await straighten(await toGrey(bytes));
+  const masks = lineMasks(g);
+  const grid = findGrid(g, masks);
   if (!grid) return readWithoutRules(bytes, detector);
+  // Rules gone before any cell is read: a rule left at a cell's edge reads as 丨, l or 一.
+  const page = withoutRules(g, grid, masks.paper);
 
   const inset = (r: Rect): Rect => ({ x0: r.x0 + 1, x1: r.x1 - 1, y0: r.y0 + 1, y1: r.y1 - 1 });
-  const heights = grid.regions.flatMap((reg) => inkRows(g, inset(reg.rect)).map((b) => b.y1 - b.y0));
+  const levels = inkThreshold(page, grid.bounds, masks.paper);
+  const heights = grid.regions.flatMap((reg) => inkRows(page, inset(reg.rect), levels.ink).map((b) => b.y1 - b.y0));
   const lineHeight = typicalLineHeight(heights);
 
   // Every line of every cell first, then one batched recognition: far fewer model runs.
-  const regionRects = grid.regions.map((region) => ({ limit: inset(region.rect), lines: textLines(g, inset(region.rect), lineHeight) }));
-  const regionLines = regionRects.map(({ limit, lines }) => lines.map((l) => lineImage(g, l, limit)));
+  const regionRects = grid.regions.map((region) => ({ limit: inset(region.rect), lines: textLines(page, inset(region.rect), lineHeight, levels) }));
+  const regionLines = regionRects.map(({ limit, lines }) => lines.map((l) => lineImage(page, l, limit)));
   const readings = await readLineGroups(regionLines, detector);
   const raw: LineReading[][] = grid.rows.map(() => grid.cols.map(() => ({ text: '', mean: 1 })));
-  const cellLines = new Map<string, Grey[]>();
   const cellRects = new Map<string, { limit: Rect; lines: Rect[] }>();
   grid.regions.forEach((region, i) => {
     for (const [r, c] of region.cells) {
       raw[r]![c] = readings[i]!;
-      cellLines.set(`${r},${c}`, regionLines[i]!);
       cellRects.set(`${r},${c}`, regionRects[i]!);
     }
   });
 
   const rows: string[][] = raw.map((row) => row.map((cell) => normalizeText(cell.text)));
-  const numericCols = numericColumns(raw);
-  const asNumber = (reading: LineReading | undefined, c: number): string | undefined =>
-    reading ? cleanNumber(reading.text) ?? (numericCols[c] ? loneDigit(reading.text) : undefined) : undefined;
-  // Cells that are, or in a column of numbers may be, a number: read a second time.
-  const candidates: { r: number; c: number; first: LineReading; lines: Grey[] }[] = [];
-  raw.forEach((row, r) =>
-    row.forEach((first, c) => {
-      const lines = cellLines.get(`${r},${c}`) ?? [];
-      const unreadable = lines.length === 1 && numericCols[c] && normalizeReading(first.text).length <= 2;
-      if (asNumber(first, c) !== undefined || unreadable) candidates.push({ r, c, first, lines });
-    }),
-  );
-  // The second read is the same line enlarged and binarised: agreement is confidence, a
+  const numericCols = numericColumns(raw.map((row) => row.map((cell) => cell.text)));
+  const mustBe = numberCells(grid.regions, raw, numericCols);
+  // Each region once (a merged number cell is one number), when it is or may be a number.
+  const candidates: { region: CellRegion; first: LineReading; must: boolean; line: Rect | undefined; limit: Rect }[] = [];
+  grid.regions.forEach((region, i) => {
+    const [r, c] = region.cells[0]!;
+    const first = raw[r]![c]!;
+    const { limit, lines } = regionRects[i]!;
+    // Ink the recogniser made nothing of, alone in a number column: a small "0" more often than not.
+    const unread = lines.length === 1 && normalizeReading(first.text).length === 0 && region.cells.every(([, cc]) => numericCols[cc]);
+    const must = unread || region.cells.some(([rr, cc]) => mustBe[rr]![cc]!);
+    if (!must && numberReading(first.text, false) === undefined) return;
+    // A number is one line: specks left by a rule or JPEG are the smaller "lines" around it.
+    const line = lines.reduce<Rect | undefined>((best, l) => (!best || area(l) > area(best) ? l : best), undefined);
+    candidates.push({ region, first, must, line, limit });
+  });
+  // The second read is the number's line enlarged and binarised: agreement is confidence, a
   // disagreement makes the cell uncertain and keeps both readings.
-  const secondLines = await Promise.all(candidates.map(async (n) => (n.lines.length === 1 ? [await sharpened(n.lines[0]!)] : [])));
+  // A clean number read with near certainty needs no second opinion: the model time goes to the rest.
+  const sure = (n: { first: LineReading; must: boolean }): boolean => n.first.mean >= SURE && numberReading(n.first.text, n.must)?.penalty === 0;
+  const secondLines = await Promise.all(candidates.map(async (n) => (n.line && !sure(n) ? [await sharpened(lineImage(page, n.line, n.limit))] : [])));
   const seconds = await readLineGroups(secondLines, detector);
 
   const alternatives: Record<string, string[]> = {};
-  const scored = (reading: LineReading | undefined, c: number): { value: string; mean: number }[] => {
-    const value = asNumber(reading, c);
-    // A lone glyph taken for a digit counts for less than a reading that was a number outright.
-    return value !== undefined && reading ? [{ value, mean: reading.mean - (cleanNumber(reading.text) === undefined ? 0.2 : 0) }] : [];
+  const scoredFor = (must: boolean) => (reading: LineReading | undefined): { value: string; mean: number }[] => {
+    const n = reading ? numberReading(reading.text, must) : undefined;
+    return n && reading ? [{ value: n.value, mean: reading.mean - n.penalty }] : [];
   };
-  for (const [i, { r, c, first }] of candidates.entries()) {
-    const second = secondLines[i]!.length ? seconds[i] : undefined;
-    const readings = [...scored(first, c), ...scored(second, c)];
-    if (!readings.some((x) => x.mean >= 0.8) && secondLines[i]!.length) {
-      // Neither read is sure: a third, alone (batch padding can sway a weak line) and with more air around it.
-      const { limit, lines } = cellRects.get(`${r},${c}`)!;
-      const wide = lineImage(g, lines[0]!, limit, 0.8);
-      readings.push(...scored((await readLineGroups([[wide]], detector))[0], c));
+  const reads = candidates.map(({ first, must }, i) => [...scoredFor(must)(first), ...scoredFor(must)(secondLines[i]!.length ? seconds[i] : undefined)]);
+  // Doubtful cells: their number alone, with more air, plain and enlarged. One model run for all
+  // of them: recognition batches by width, so each line is still read on its own merits.
+  const doubtful = candidates.flatMap((n, i) => (n.line && !reads[i]!.some((x) => x.mean >= DOUBT) ? [i] : []));
+  const third = await Promise.all(doubtful.map(async (i) => {
+    const wide = lineImage(page, candidates[i]!.line!, candidates[i]!.limit, 0.8);
+    return [[wide], [await sharpened(wide)]];
+  }));
+  const thirdReads = await readLineGroups(third.flat(), detector);
+  doubtful.forEach((i, k) => reads[i]!.push(...scoredFor(candidates[i]!.must)(thirdReads[2 * k]), ...scoredFor(candidates[i]!.must)(thirdReads[2 * k + 1])));
+
+  for (const [i, { region, first, must }] of candidates.entries()) {
+    const readingsOf = reads[i]!;
+    let value: string | undefined;
+    if (readingsOf.length) {
+      // Reads vote with their confidence: two middling reads that agree beat one sure misread of a
+      // crop. The first read wins ties: it saw the original pixels.
+      const votes = new Map<string, number>();
+      for (const x of readingsOf) votes.set(x.value, (votes.get(x.value) ?? 0) + Math.max(0.05, x.mean));
+      const best = { value: [...votes.entries()].reduce((x, y) => (y[1] > x[1] + 0.05 ? y : x))[0] };
+      // A thin minus sign is what a binarised or blurred read loses first, never what it invents.
+      if (votes.has(`-${best.value}`)) best.value = `-${best.value}`;
+      value = best.value;
+      const others = [...new Set(readingsOf.map((x) => x.value).filter((v) => v !== best.value))];
+      if (others.length) for (const [r, c] of region.cells) alternatives[`${r},${c}`] = others;
+    } else if (must) {
+      // Nothing read as a number where one must be: no letters left standing in its place.
+      value = digitsOnly(first.text);
     }
-    if (!readings.length) continue;
-    // The first read wins ties: it saw the original pixels.
-    const best = readings.reduce((x, y) => (y.mean > x.mean + 0.05 ? y : x));
-    rows[r]![c] = best.value;
-    const others = [...new Set(readings.map((x) => x.value).filter((v) => v !== best.value))];
-    if (others.length) alternatives[`${r},${c}`] = others;
+    if (value !== undefined) for (const [r, c] of region.cells) rows[r]![c] = value;
   }
 
-  return { rows, alternatives, layout: grid.layout, above: await readAbove(g, grid, lineHeight, detector) };
+  return { rows, alternatives, layout: grid.layout, above: await readAbove(page, grid, lineHeight, detector) };
 }
 
-/** Columns where most filled body cells are numbers: there a lone "o" is a zero. */
-function numericColumns(raw: LineReading[][]): boolean[] {
-  const cols = raw[0]?.length ?? 0;
-  return Array.from({ length: cols }, (_, c) => {
-    const filled = raw.slice(1).map((row) => row[c]!.text).filter((t) => t.trim());
-    const numbers = filled.filter((t) => cleanNumber(t) !== undefined || loneDigit(t) !== undefined);
-    return filled.length > 0 && numbers.length / filled.length >= 0.6;
-  });
+const area = (r: Rect): number => (r.x1 - r.x0) * (r.y1 - r.y0);
+
+/** A copy of the page with every rule painted over in paper, one pixel of halo included. */
+function withoutRules(g: Grey, grid: TableGrid, paper: number): Grey {
+  const data = new Uint8Array(g.data);
+  const paint = (x0: number, x1: number, y0: number, y1: number): void => {
+    for (let y = Math.max(0, y0); y < Math.min(g.height, y1); y++) data.fill(paper, y * g.width + Math.max(0, x0), y * g.width + Math.min(g.width, x1));
+  };
+  for (const r of grid.horizontals) paint(r.from, r.to, r.start - 1, r.end + 1);
+  // Only where each vertical rule runs: through a merged cell there is text, not a rule.
+  for (const r of grid.verticals) for (const span of r.spans) paint(r.start - 1, r.end + 1, span.y0 - 1, span.y1 + 1);
+  return { width: g.width, height: g.height, data };
 }
 
 /** Reads groups of line images (the lines of one cell each), one reading per group. */

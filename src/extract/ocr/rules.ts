@@ -1,10 +1,13 @@
 /**
- * Ruling lines of a table in the pixels. A rule is a long, thin run of dark pixels: text never
- * makes runs that long, and the dark areas of photos and charts are too thick to count.
+ * Ruling lines of a table in the pixels. A rule is a long, thin run of line pixels (valleys:
+ * darker than both sides, see valleys.ts): text never makes runs that long, and the dark areas of
+ * photos and charts are no valleys. Vertical rules are found row by row between the horizontal
+ * ones, because merged cells (表二's block rows, 表四's header) cut most inner verticals short.
  */
 import type { Grey } from './pixels.js';
+import type { LineMasks } from './valleys.js';
 
-/** One ruling line: `pos` across it, `from`–`to` along it, `thickness` in pixels. */
+/** One ruling line: `pos` across it, `start`–`end` its thickness, `from`–`to` along it. */
 export interface Rule {
   pos: number;
   start: number;
@@ -13,23 +16,24 @@ export interface Rule {
   to: number;
 }
 
-/** Dark enough to be part of a rule: thin rules shrunk to 0.65 px turn grey in the pixels. */
-const LINE_DARK = 190;
-/** Breaks a JPEG can put into a thin line. */
+/** Breaks a rule can show: JPEG dropouts, a crossing grey rule. Text lines break more often. */
 const MAX_GAP = 3;
-const MAX_THICKNESS = 6;
+/** A 3 px rule softened by blur and a residual tilt; anything thicker is a filled area. */
+const MAX_THICKNESS = 10;
+/** Share of a row band a vertical rule must run through: glyph strokes stay well below. */
+const SEGMENT_COVER = 0.85;
 
 interface Run {
   from: number;
   to: number;
 }
 
-function longestRun(get: (i: number) => number, start: number, end: number): Run {
+function longestRun(get: (i: number) => boolean, start: number, end: number): Run {
   let best: Run = { from: start, to: start };
   let runStart = -1;
   let lastDark = -1;
   for (let i = start; i < end; i++) {
-    if (get(i) < LINE_DARK) {
+    if (get(i)) {
       if (runStart < 0 || i - lastDark > MAX_GAP + 1) runStart = i;
       lastDark = i;
       if (lastDark + 1 - runStart > best.to - best.from) best = { from: runStart, to: lastDark + 1 };
@@ -38,33 +42,49 @@ function longestRun(get: (i: number) => number, start: number, end: number): Run
   return best;
 }
 
-/** Adjacent candidate lines form one rule; a group too thick is a filled area, not a rule. */
-function group(candidates: { pos: number; run: Run }[]): Rule[] {
-  const rules: Rule[] = [];
-  let current: Rule | undefined;
-  let thickOpen = false;
-  const close = (): void => {
-    if (current && !thickOpen) rules.push(current);
-  };
+interface Candidate {
+  pos: number;
+  run: Run;
+  /** Line pixels along the run. */
+  weight?: number;
+}
+
+/**
+ * Adjacent candidate lines form one rule. A group too thick is either a filled area or a rule
+ * with text touching it (rows through the glyphs bridged by the vertical rules): the rows as
+ * solid as the group's most solid one are the rule, if they are thin enough.
+ */
+function group(candidates: Candidate[], maxThickness = MAX_THICKNESS): Rule[] {
+  const groups: Candidate[][] = [];
   for (const c of candidates) {
-    if (current && c.pos <= current.end + 1) {
-      current.end = c.pos + 1;
-      current.from = Math.min(current.from, c.run.from);
-      current.to = Math.max(current.to, c.run.to);
-      if (current.end - current.start > MAX_THICKNESS) thickOpen = true;
-      current.pos = (current.start + current.end - 1) / 2;
+    const last = groups[groups.length - 1];
+    if (last && c.pos <= last[last.length - 1]!.pos + 1) last.push(c);
+    else groups.push([c]);
+  }
+  const rules: Rule[] = [];
+  for (const members of groups) {
+    if (members.length <= maxThickness) {
+      rules.push(toRule(members));
       continue;
     }
-    close();
-    thickOpen = false;
-    current = { pos: c.pos, start: c.pos, end: c.pos + 1, from: c.run.from, to: c.run.to };
+    const best = Math.max(...members.map((m) => m.weight ?? 0));
+    if (!best) continue;
+    const solid = members.filter((m) => (m.weight ?? 0) >= best * 0.97);
+    rules.push(...group(solid.map((m) => ({ ...m, weight: undefined })), maxThickness));
   }
-  close();
   return rules;
 }
 
-/** Paper on both sides: a rule is a dark line on light ground, a photo's dark band is not. */
-const PAPER = 200;
+function toRule(members: Candidate[]): Rule {
+  const start = members[0]!.pos;
+  const end = members[members.length - 1]!.pos + 1;
+  // The middle row's extent: an edge row may run on into glyphs that touch the rule.
+  // Of two rows, the longer: the other is the rule's halo.
+  const sorted = (xs: number[]): number[] => xs.sort((a, b) => a - b);
+  const froms = sorted(members.map((m) => m.run.from));
+  const tos = sorted(members.map((m) => m.run.to));
+  return { pos: (start + end - 1) / 2, start, end, from: froms[Math.floor((froms.length - 1) / 2)]!, to: tos[Math.ceil((tos.length - 1) / 2)]! };
+}
 
 function meanAlong(get: (i: number) => number, from: number, to: number): number {
   let sum = 0;
@@ -72,48 +92,240 @@ function meanAlong(get: (i: number) => number, from: number, to: number): number
   return to > from ? sum / (to - from) : 255;
 }
 
-function onPaper(g: Grey, rule: Rule, horizontal: boolean): boolean {
-  const limit = horizontal ? g.height : g.width;
-  const sides = [rule.start - 2, rule.end + 1].filter((p) => p >= 0 && p < limit);
-  return sides.every((p) =>
-    meanAlong((i) => (horizontal ? g.data[p * g.width + i]! : g.data[i * g.width + p]!), rule.from, rule.to) > PAPER,
-  );
+/**
+ * Paper beside it: a rule is a line on light ground (a grey header band included), the inside of
+ * a photo's dark area is not. One side may be text that touches the rule.
+ */
+function onPaper(g: Grey, rule: Rule, paper: number): boolean {
+  const sides = [rule.start - 3, rule.end + 2].filter((p) => p >= 0 && p < g.height);
+  return sides.some((p) => meanAlong((i) => g.data[p * g.width + i]!, rule.from, rule.to) > paper - 60);
 }
 
-/** Horizontal rules at least `minLength` long (default: 40% of the width). */
-export function horizontalRules(g: Grey, minLength = Math.max(40, g.width * 0.4)): Rule[] {
-  const candidates: { pos: number; run: Run }[] = [];
+/**
+ * Horizontal rules at least `minShare` of the longest one (the table's border), and 40% of the
+ * width when the image has no long line at all: partial rules under merged cells count too.
+ */
+export function horizontalRules(g: Grey, masks: LineMasks, minShare = 0.2): Rule[] {
+  const runs: Run[] = [];
   for (let y = 0; y < g.height; y++) {
     const row = y * g.width;
-    const run = longestRun((x) => g.data[row + x]!, 0, g.width);
-    if (run.to - run.from >= minLength) candidates.push({ pos: y, run });
+    runs.push(longestRun((x) => masks.h[row + x] === 1, 0, g.width));
   }
-  return group(candidates).filter((r) => onPaper(g, r, true));
+  const longest = Math.max(0, ...runs.map((r) => r.to - r.from));
+  const minLength = Math.max(40, longest >= g.width * 0.4 ? longest * minShare : g.width * 0.4);
+  // A rule is solid along its run; a row through text that touches the rules (tight padding, small
+  // blurred glyphs) bridges its gaps with the vertical rules and glyphs, but stays full of holes.
+  const solid = (y: number, run: Run): boolean => {
+    let n = 0;
+    for (let x = run.from; x < run.to; x++) n += masks.h[y * g.width + x]!;
+    return n >= (run.to - run.from) * SOLID;
+  };
+  const weight = (y: number, run: Run): number => {
+    let n = 0;
+    for (let x = run.from; x < run.to; x++) n += masks.h[y * g.width + x]!;
+    return n;
+  };
+  const candidates = runs.flatMap((run, y) => (run.to - run.from >= minLength && solid(y, run) ? [{ pos: y, run, weight: weight(y, run) }] : []));
+  const rules = group(candidates).filter((r) => onPaper(g, r, masks.paper));
+  // Full-width rules stand on their own; a shorter one (under a merged cell) must end on vertical
+  // rules, which the run of a line of small, blurred text does not.
+  const left = Math.min(...rules.map((r) => r.from));
+  const right = Math.max(...rules.map((r) => r.to));
+  const full = (r: Rule): boolean => r.from - left <= 6 && right - r.to <= 6;
+  // As dark as the full rules all along: a row through text alternates strokes and gaps.
+  const need = Math.max(6, ruleDarkness(g, masks.paper, rules.filter(full)) * 0.45);
+  // The rule part of a run: as dark as the full rules, and lighter just above or below (a row
+  // through the middle of text runs into the glyphs' vertical strokes). Text that touches a rule
+  // end to end (a merged label's last line) is cut off this way.
+  const trimmed = (r: Rule): Rule | undefined => {
+    const ok = (x: number): boolean => {
+      let min = 255;
+      for (let y = r.start; y < r.end; y++) min = Math.min(min, g.data[y * g.width + x]!);
+      if (min > masks.paper - need) return false;
+      const above = r.start - 2 >= 0 ? g.data[(r.start - 2) * g.width + x]! : 255;
+      const below = r.end + 1 < g.height ? g.data[(r.end + 1) * g.width + x]! : 255;
+      return Math.max(above, below) - min >= need;
+    };
+    const run = longestRun(ok, r.from, r.to);
+    if (run.to - run.from < minLength) return undefined;
+    let n = 0;
+    for (let x = run.from; x < run.to; x++) if (ok(x)) n++;
+    return n >= (run.to - run.from) * 0.9 ? { ...r, from: run.from, to: run.to } : undefined;
+  };
+  return rules.flatMap((r) => {
+    if (full(r) && r.end - r.start < THICK) return [r];
+    const part = trimmed(r);
+    return part && meetsVertical(g, masks, part, part.from) && meetsVertical(g, masks, part, part.to - 1) ? [part] : [];
+  });
 }
 
-/** Vertical rules within rows `top`–`bottom`, at least `minLength` long (default: 60% of that). */
-export function verticalRules(g: Grey, top = 0, bottom = g.height, minLength = Math.max(20, (bottom - top) * 0.6)): Rule[] {
-  const candidates: { pos: number; run: Run }[] = [];
-  for (let x = 0; x < g.width; x++) {
-    const run = longestRun((y) => g.data[y * g.width + x]!, top, bottom);
-    if (run.to - run.from >= minLength) candidates.push({ pos: x, run });
+/** Share of a rule's run made of line pixels. */
+const SOLID = 0.85;
+
+/** From this thickness a "rule" may be a line of small blurred text run together. */
+const THICK = 4;
+
+/**
+ * A rule ends on a vertical rule (a border or the edge of a merged cell), which goes on above or
+ * below it; a run of text ends at a glyph no taller than itself.
+ */
+function meetsVertical(g: Grey, masks: LineMasks, rule: Rule, end: number): boolean {
+  const reach = rule.end - rule.start + 5;
+  for (let x = Math.max(1, end - 4); x <= Math.min(g.width - 2, end + 4); x++) {
+    const at = (y: number): boolean => {
+      const i = y * g.width + x;
+      return !!(masks.v[i] || masks.v[i - 1] || masks.v[i + 1]);
+    };
+    // Outward from the rule, a pixel of slack sideways and one missing pixel allowed.
+    const run = (dir: number): number => {
+      let n = 0;
+      let misses = 0;
+      for (let y = dir < 0 ? rule.start - 1 : rule.end; y >= 0 && y < g.height; y += dir) {
+        if (at(y)) n++;
+        else if (++misses > 1) break;
+      }
+      return n;
+    };
+    if (run(-1) >= reach || run(1) >= reach) return true;
   }
-  return group(candidates).filter((r) => onPaper(g, r, false));
+  return false;
 }
 
-/** Share of `from`–`to` along line `pos` (±1 px) that is dark: is a rule present there? */
-export function coverage(g: Grey, horizontal: boolean, pos: number, from: number, to: number): number {
+/** Share of `from`–`to` along line `pos` (± `reach` px) made of line pixels: is a rule there? */
+export function coverage(g: Grey, mask: Uint8Array, horizontal: boolean, pos: number, from: number, to: number, reach = 1): number {
   if (to <= from) return 0;
-  let dark = 0;
+  let hits = 0;
+  const p0 = Math.round(pos);
   for (let i = from; i < to; i++) {
     let hit = false;
-    for (let d = -1; d <= 1 && !hit; d++) {
-      const p = Math.round(pos) + d;
+    for (let d = -reach; d <= reach && !hit; d++) {
+      const p = p0 + d;
       if (horizontal) {
-        if (p >= 0 && p < g.height && g.data[p * g.width + i]! < LINE_DARK) hit = true;
-      } else if (p >= 0 && p < g.width && g.data[i * g.width + p]! < LINE_DARK) hit = true;
+        if (p >= 0 && p < g.height && i >= 0 && i < g.width && mask[p * g.width + i]) hit = true;
+      } else if (p >= 0 && p < g.width && i >= 0 && i < g.height && mask[i * g.width + p]) hit = true;
     }
-    if (hit) dark++;
+    if (hit) hits++;
   }
-  return dark / (to - from);
+  return hits / (to - from);
+}
+
+/** A vertical rule with the row bands it runs through. */
+export interface VerticalRule extends Rule {
+  /** Indexes of the bands (between consecutive horizontal rules) it crosses from top to bottom. */
+  bands: number[];
+  /** Those bands' rows. */
+  spans: { y0: number; y1: number }[];
+}
+
+/**
+ * Vertical rules, each found where it runs through a whole band between two horizontal rules.
+ * A short inner rule (between two cells of one row under a merged header) counts as much as a
+ * border; text never runs through a whole band.
+ */
+export function verticalSegments(g: Grey, masks: LineMasks, horizontals: Rule[]): VerticalRule[] {
+  const bands: { y0: number; y1: number }[] = [];
+  for (let i = 0; i + 1 < horizontals.length; i++) {
+    const y0 = horizontals[i]!.end;
+    const y1 = horizontals[i + 1]!.start;
+    if (y1 - y0 >= 8) bands.push({ y0, y1 });
+  }
+  const left = Math.max(0, Math.min(...horizontals.map((r) => r.from)) - 4);
+  const right = Math.min(g.width, Math.max(...horizontals.map((r) => r.to)) + 4);
+  // The table's own rules say how dark a rule is here; JPEG ringing around glyphs is a valley too,
+  // but a faint one, and it never runs through a whole band at a rule's darkness.
+  const need = ruleNeed(g, masks, horizontals);
+  const crossed = new Map<number, number[]>();
+  const complete = new Set<number>();
+  for (let x = left + 1; x < right - 1; x++) {
+    bands.forEach((b, k) => {
+      const cover = bandCover(g, masks, x, b, need);
+      if (cover >= SEGMENT_COVER) {
+        const list = crossed.get(x) ?? [];
+        list.push(k);
+        crossed.set(x, list);
+      }
+      if (cover >= 0.97) complete.add(x);
+    });
+  }
+  const candidates = [...crossed.keys()].sort((a, b) => a - b).map((x) => ({ pos: x, run: { from: 0, to: 0 } }));
+  const rules = group(candidates).map((rule) => {
+    const ks = new Set<number>();
+    for (let x = rule.start; x < rule.end; x++) for (const k of crossed.get(x) ?? []) ks.add(k);
+    const list = [...ks].sort((a, b) => a - b);
+    return { ...rule, from: bands[list[0]!]!.y0, to: bands[list[list.length - 1]!]!.y1, bands: list, spans: list.map((k) => bands[k]!) };
+  });
+  // A glyph's stroke can fill a tight header row from rule to rule, but only in that one row; a
+  // rule between cells goes on in the next row, or the one after (表四's header, 表二's blocks).
+  // Or it runs unbroken from rule to rule, which no glyph does (表四's lone row of figures).
+  const unbroken = (r: Rule): boolean => {
+    for (let x = r.start; x < r.end; x++) if (complete.has(x)) return true;
+    return false;
+  };
+  return bands.length > 2 ? rules.filter((r) => r.bands.length >= 2 || unbroken(r)) : rules;
+}
+
+/** Share of a band's rows where column x is a line pixel at least `need` darker than paper. */
+function bandCover(g: Grey, masks: LineMasks, x: number, b: { y0: number; y1: number }, need: number): number {
+  const limit = masks.paper - need;
+  // Darker than the ground on both sides by `need` (a header band's JPEG noise is a shallow
+  // valley); a thin rule at a fractional position shares its ink between two columns of pixels.
+  const deep = (i: number, xx: number): boolean => {
+    if (!masks.v[i]) return false;
+    const v = g.data[i]!;
+    let l = 0;
+    let r = 0;
+    for (let d = 2; d <= 5; d++) {
+      if (xx - d >= 0) l = Math.max(l, g.data[i - d]!);
+      if (xx + d < g.width) r = Math.max(r, g.data[i + d]!);
+    }
+    return Math.min(l, r) - v >= Math.max(8, need * 0.6);
+  };
+  const line = (y: number): boolean => {
+    const i = y * g.width + x;
+    return (deep(i, x) && g.data[i]! <= limit) || (deep(i + 1, x + 1) && g.data[i]! <= limit + need / 2);
+  };
+  // A rule meets the rules above and below; a glyph, however tall, leaves paper at one end at least.
+  const touches = (ys: number[]): boolean => ys.some((y) => y >= b.y0 && y < b.y1 && line(y));
+  if (!touches([b.y0, b.y0 + 1]) || !touches([b.y1 - 1, b.y1 - 2])) return 0;
+  const depths: number[] = [];
+  for (let y = b.y0; y < b.y1; y++) {
+    if (!line(y)) continue;
+    const i = y * g.width + x;
+    depths.push(masks.paper - Math.min(g.data[i]!, g.data[i + 1]!));
+  }
+  // A rule is evenly dark from end to end; glyph strokes with JPEG ringing around them swing
+  // from black to barely grey.
+  depths.sort((a, b) => a - b);
+  const low = depths[Math.floor(depths.length * 0.1)] ?? 0;
+  const high = depths[Math.floor(depths.length * 0.9)] ?? 0;
+  if (low < high * 0.4) return 0;
+  return depths.length / Math.max(1, b.y1 - b.y0);
+}
+
+/** Typical darkness of the horizontal rules below paper: the darkest pixel across each, sampled along. */
+function ruleDarkness(g: Grey, paper: number, rules: Rule[]): number {
+  const samples: number[] = [];
+  for (const r of rules) {
+    for (let k = 1; k < 40; k++) {
+      const x = Math.round(r.from + ((r.to - r.from) * k) / 40);
+      let min = 255;
+      for (let y = Math.max(0, r.start - 1); y < Math.min(g.height, r.end + 1); y++) min = Math.min(min, g.data[y * g.width + x]!);
+      samples.push(paper - min);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? 0;
+}
+
+/** How much darker than paper a pixel must be to belong to one of this table's rules. */
+export function ruleNeed(g: Grey, masks: LineMasks, horizontals: Rule[]): number {
+  return Math.max(8, ruleDarkness(g, masks.paper, horizontals) * 0.3);
+}
+
+/** Is there a vertical rule near x (± reach) running through rows y0–y1? */
+export function verticalBetween(g: Grey, masks: LineMasks, x: number, y0: number, y1: number, reach: number, need: number): boolean {
+  for (let xx = Math.max(1, Math.round(x) - reach); xx <= Math.min(g.width - 2, Math.round(x) + reach); xx++) {
+    if (bandCover(g, masks, xx, { y0, y1 }, need) >= 0.75) return true;
+  }
+  return false;
 }

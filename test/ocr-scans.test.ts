@@ -1,0 +1,138 @@
+/**
+ * Poor copies of the templates' tables (issue 8, part 3): shrunk low-quality JPEGs, rules that
+ * are thick, grey or touching the glyphs, slight rotation, blur, and tables whose merged cells
+ * break most inner rules (表二's block rows, 表三's label columns, 表四's header). The full sweep
+ * is scripts/bench-ocr.ts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { paddleDetector } from '../src/extract/ocr/detector.js';
+import { looksLikeTableImage } from '../src/extract/ocr/looks-like-table.js';
+import { readImageTables } from '../src/extract/ocr/read-image-tables.js';
+import { readTableImage } from '../src/extract/ocr/read-table-image.js';
+import { renderScan, type ScanOptions } from '../sim/images/scan.js';
+import { scoreGrid } from '../sim/images/score-grid.js';
+import { activeTable2019, activeTable2021, allTemplateTables, applicationsTable, reviewTable, type TemplateTable } from '../sim/images/template-tables.js';
+import { digitsOnly, numberCells, numberReading, numericColumns } from '../src/extract/ocr/number-cells.js';
+
+const detector = paddleDetector();
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+const plain: ScanOptions = { style: 'word', font: 'serif', scale: 1, quality: 90, lineWidth: 1, rotation: 0, blur: 0 };
+
+/** Cells where the template holds a number but the reading has anything else in it. */
+function nonDigitCells(table: TemplateTable, got: string[][]): string[] {
+  const out: string[] = [];
+  table.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const read = got[r]?.[c] ?? '';
+      if (NUMBER.test(cell) && read && !NUMBER.test(read)) out.push(`[${r},${c}] ${cell} → ${read}`);
+    }),
+  );
+  return out;
+}
+
+async function readScan(table: TemplateTable, options: Partial<ScanOptions>) {
+  const image = await renderScan(table, { ...plain, ...options });
+  const read = await readTableImage(image, detector);
+  return { image, read, score: scoreGrid(table.rows, read.rows), nonDigit: nonDigitCells(table, read.rows) };
+}
+
+test('a row of zeros between thin rules reads as digits at 0.8 scale, JPEG quality 55 and 65', async () => {
+  const table = applicationsTable(8, 2019);
+  // The seed has whole rows of zeros (二、上年结转 and several outcome rows).
+  assert.ok(table.rows.some((row) => row.slice(3).every((c) => c === '0')));
+  for (const quality of [55, 65]) {
+    const { score, nonDigit, read } = await readScan(table, { scale: 0.8, quality });
+    assert.ok(score.structure, `q${quality}: ${read.rows.length}×${read.rows[0]?.length ?? 0} for ${table.rows.length}×${table.rows[0]!.length}`);
+    assert.deepEqual(nonDigit, [], `q${quality}`);
+    assert.ok(score.correct / score.numeric >= 0.99, `q${quality}: ${score.correct}/${score.numeric} ${score.errors.slice(0, 5).join('; ')}`);
+  }
+});
+
+test('表四 reads as fifteen cells, one number each, not groups merged across the rules', async () => {
+  const table = reviewTable(4, 2019);
+  const { score, nonDigit, read } = await readScan(table, { scale: 0.8, quality: 55, style: 'wps' });
+  assert.equal(read.rows[3]?.length, 15);
+  assert.deepEqual(nonDigit, []);
+  assert.equal(score.correct, score.numeric, score.errors.join('; '));
+});
+
+test('表二 of both templates is recognised as a statistics table and read by block', async () => {
+  for (const table of [activeTable2019(5), activeTable2021(5)]) {
+    const image = await renderScan(table, { ...plain, scale: 0.8, quality: 55 });
+    assert.equal(await looksLikeTableImage(image), true, table.name);
+    const tables = await readImageTables([{ file: 'b2.jpg', bytes: image }], detector);
+    assert.equal(tables.length, 1, table.name);
+    const score = scoreGrid(table.rows, tables[0]!.rows);
+    assert.ok(score.structure, `${table.name}: ${tables[0]!.rows.length}×${tables[0]!.rows[0]?.length ?? 0}`);
+    assert.equal(score.correct, score.numeric, `${table.name}: ${score.errors.join('; ')}`);
+  }
+});
+
+test('every table of every template is recognised as a table image in every style', async () => {
+  const styles = ['word', 'wps', 'excel', 'html'] as const;
+  let k = 0;
+  for (const table of allTemplateTables(6)) {
+    const style = styles[k++ % styles.length]!;
+    const image = await renderScan(table, { ...plain, style, scale: 0.6, quality: 40, lineWidth: 1 + (k % 3), rotation: k % 2 ? 0.9 : -0.6, blur: 0.5 });
+    assert.equal(await looksLikeTableImage(image), true, `${table.name} ${style}`);
+  }
+});
+
+test('a slightly rotated, blurred scan with thick rules keeps its grid', async () => {
+  const table = applicationsTable(8, 2021);
+  const { score, nonDigit, read } = await readScan(table, { scale: 0.9, quality: 60, rotation: 0.8, blur: 0.6, lineWidth: 3, style: 'wps', font: 'sans' });
+  assert.ok(score.structure, `${read.rows.length}×${read.rows[0]?.length ?? 0}`);
+  assert.deepEqual(nonDigit, []);
+  assert.ok(score.correct / score.numeric >= 0.99, `${score.correct}/${score.numeric} ${score.errors.slice(0, 5).join('; ')}`);
+});
+
+test('Excel gridlines (light grey, thin) still separate the cells', async () => {
+  const table = reviewTable(9, 2021);
+  const { score, nonDigit, read } = await readScan(table, { style: 'excel', font: 'sans', scale: 0.9, quality: 50, rotation: 0.4 });
+  assert.ok(score.structure, `${read.rows.length}×${read.rows[0]?.length ?? 0}`);
+  assert.deepEqual(nonDigit, []);
+  assert.equal(score.correct, score.numeric, score.errors.join('; '));
+});
+
+test('look-alike letters become digits only in cells that must hold numbers', () => {
+  // Readings as the engine gives them on poor scans: zeros as o/O/D, ones as 丨/l/|.
+  const readings = [
+    ['信息内容', '本年新制作数量', '本年增/减'],
+    ['Iol规章', 'o', '一17'],
+    ['规范性文件', '1O', '-3'],
+    ['行政许可', '汽', 'l丨'],
+    ['Dolo', '42', '0'],
+  ].map((row) => row.map((text) => ({ text })));
+  const cols = numericColumns(readings.map((row) => row.map((c) => c.text)));
+  assert.deepEqual(cols, [false, true, true]);
+  const regions = readings.flatMap((row, r) => row.map((_, c) => ({ cells: [[r, c]] as [number, number][] })));
+  const must = numberCells(regions, readings, cols);
+  // Labels and header cells keep every character; the 汽 in a row of figures is a misread number.
+  assert.deepEqual(must.map((row) => row.map(Number)), [
+    [0, 0, 0],
+    [0, 1, 1],
+    [0, 1, 1],
+    [0, 1, 1],
+    [0, 1, 1],
+  ]);
+  // One column of numbers (the 2008–2018 table): a digit read among CJK is still a number.
+  const legacy = [['统计指标', '单位', '统计数'], ['收到申请数', '件', '12'], ['当面申请数', '件', '8日'], ['网络申请数', '件', '4'], ['信函申请数', '件', 'a']].map((row) => row.map((text) => ({ text })));
+  const legacyCols = numericColumns(legacy.map((row) => row.map((c) => c.text)));
+  const legacyRegions = legacy.flatMap((row, r) => row.map((_, c) => ({ cells: [[r, c]] as [number, number][] })));
+  assert.deepEqual(numberCells(legacyRegions, legacy, legacyCols).map((row) => row[2]), [false, true, true, true, true]);
+  assert.equal(numberReading('a', true), undefined);
+  assert.equal(digitsOnly('a'), '');
+  assert.equal(numberReading('o', true)?.value, '0');
+  assert.equal(numberReading('1O', true)?.value, '10');
+  assert.equal(numberReading('一17', true)?.value, '-17');
+  assert.equal(numberReading('l丨', true)?.value, '11');
+  assert.equal(numberReading('o丨o丨o丨olo', true)?.value, '010101010');
+  assert.equal(numberReading('汽', true), undefined);
+  assert.equal(digitsOnly('6斗6'), '66');
+  assert.equal(digitsOnly('64056.72'), '64056.72');
+  // Outside number cells nothing is repaired.
+  assert.equal(numberReading('Iol', false), undefined);
+  assert.equal(numberReading('Dolo', false), undefined);
+});
