@@ -229,9 +229,17 @@ test('SIGINT halfway through a crawl: it stops, records the run as interrupted, 
   assert.deepEqual(await leftOver(marker), []);
   const runs = await runCliPlain(['runs', '--storage', storage, '--format', 'json']);
   assert.equal((JSON.parse(runs) as { status: string }[])[0]!.status, 'interrupted');
-  // The lock is free: the next crawl runs (and finishes what was left).
+  // The lock is free: the next crawl runs and finishes what was left, ending with what one
+  // uninterrupted crawl archives.
   const next = await runCli(['crawl', '--seeds', seedFile, '--storage', storage, '--no-ocr', '--quiet'], randomUUID());
   assert.equal(next.code, 0, next.stderr);
+  const whole = await tempStorage('exit-whole');
+  assert.equal((await runCli(['crawl', '--seeds', seedFile, '--storage', whole, '--no-ocr', '--quiet'], randomUUID())).code, 0);
+  const urls = async (dir: string) =>
+    (JSON.parse(await runCliPlain(['query', '--storage', dir, '--format', 'json'])) as { url: string }[]).map((r) => r.url).sort();
+  const expected = await urls(whole);
+  assert.ok(expected.length > 0);
+  assert.deepEqual(await urls(storage), expected);
 });
 
 async function runCliPlain(args: string[]): Promise<string> {

@@ -517,6 +517,10 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     await closeBrowser();
   }
   const finishedAt = now().toISOString();
+  // A stopped run is treated like a killed one: had it recorded the links of the pages it read,
+  // the next nightly run would stop paging there and never reach the pages this one did not.
+  // What it archived is kept; the next run reads the listings again and skips those reports.
+  if (deps.signal?.aborted) return { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
   recordListingLinks(db, seenLinks, finishedAt);
   for (const [url, headers] of seenValidators) saveValidators(db, url, headers, finishedAt);
   // A finished backfill's queue is spent; keeping it would make the next backfill a no-op.
