@@ -156,3 +156,46 @@ test('nothing is learned when no script answer holds the drawn links', () => {
   assert.equal(api, undefined);
   assert.equal(learnListingApi([{ pageNumber: 1, url: LISTING, reportLinks: [], exchanges: [] }]), undefined);
 });
+
+test('JSON that carries the list as ready HTML, and Hanweb-style XML records in CDATA, are learned as such', () => {
+  const rows = (page: number) =>
+    itemsOf(page).map((it) => `<li><a href="/art/${it.id}.html" title="${it.title}">${it.title}</a><span>${it.date}</span></li>`).join('');
+  const href = (it: { id: number }) => `/art/${it.id}.html`;
+  const wrapped = (page: number) => JSON.stringify({ success: true, data: { html: `<ul>${rows(page)}</ul>`, pageCount: 3 } });
+  const api = learnListingApi([
+    { pageNumber: 1, url: LISTING, reportLinks: drawn(1, href), exchanges: [exchange(`${ORIGIN}/front/list.do?cid=9&curPage=1`, wrapped(1))] },
+    { pageNumber: 2, url: LISTING, reportLinks: drawn(2, href), exchanges: [exchange(`${ORIGIN}/front/list.do?cid=9&curPage=2`, wrapped(2))] },
+  ]);
+  assert.ok(api);
+  assert.deepEqual(api.htmlAt, ['data', 'html']);
+  assert.deepEqual(api.page, [{ in: 'query', name: 'curPage', first: 1, step: 1 }]);
+  const read = readApiAnswer(api, wrapped(3));
+  assert.ok(read.ok && read.links.length === 10 && read.links[0]!.url === `${ORIGIN}/art/520020.html`);
+
+  const xml = (page: number) =>
+    `<?xml version="1.0" encoding="UTF-8"?><datastore><totalrecord>26</totalrecord><recordset>` +
+    itemsOf(page).map((it) => `<record><![CDATA[<li><a href="/art/${it.id}.html" title="${it.title}">${it.title}</a></li>]]></record>`).join('') +
+    '</recordset></datastore>';
+  const proxy = (page: number) =>
+    exchange(`${ORIGIN}/module/web/jpage/dataproxy.jsp?startrecord=${(page - 1) * 10 + 1}&endrecord=${page * 10}&perpage=10`, xml(page), {
+      method: 'POST',
+      postData: 'col=1&appid=1&webid=1&columnid=2657',
+      contentType: 'text/xml;charset=UTF-8',
+    });
+  const hanweb = learnListingApi([
+    { pageNumber: 1, url: LISTING, reportLinks: drawn(1, href), exchanges: [proxy(1)] },
+    { pageNumber: 2, url: LISTING, reportLinks: drawn(2, href), exchanges: [proxy(2)] },
+  ]);
+  assert.ok(hanweb);
+  assert.equal(hanweb.format, 'html');
+  // Records 1–10, 11–20: both ends move by the page size.
+  assert.deepEqual(hanweb.page, [
+    { in: 'query', name: 'startrecord', first: 1, step: 10 },
+    { in: 'query', name: 'endrecord', first: 10, step: 10 },
+  ]);
+  const third = new URL(apiRequestFor(hanweb, 3, 0).url);
+  assert.equal(third.searchParams.get('startrecord'), '21');
+  assert.equal(third.searchParams.get('endrecord'), '30');
+  const links = readApiAnswer(hanweb, xml(3));
+  assert.ok(links.ok && links.links.length === 10);
+});

@@ -29,7 +29,8 @@ export function parseAnswer(text: string): ParsedAnswer | undefined {
       return undefined;
     }
   }
-  if (/<a\s[^>]*href/i.test(trimmed)) return { format: 'html', text: trimmed };
+  // Hanweb-style XML answers wrap each record's HTML in CDATA, which an HTML parser would drop.
+  if (/<a\s[^>]*href/i.test(trimmed)) return { format: 'html', text: trimmed.replace(/<!\[CDATA\[|\]\]>/g, '') };
   return undefined;
 }
 
@@ -117,6 +118,11 @@ export function readApiAnswer(api: LearnedListingApi, text: string): ApiReading 
     return { ok: true, links: extractListingLinks(parsed.text, api.listingUrl) };
   }
   if (parsed.format === 'html') return { ok: false, reason: `expected ${api.format}, got an HTML fragment` };
+  if (api.htmlAt) {
+    const html = valueAt(parsed.value, api.htmlAt);
+    if (typeof html !== 'string') return { ok: false, reason: `no HTML at ${api.htmlAt.join('.')} in the answer` };
+    return { ok: true, links: extractListingLinks(html, api.listingUrl) };
+  }
   const items = valueAt(parsed.value, api.items ?? []);
   // Some back ends answer `null` (not []) past the last page.
   if (items === null) return { ok: true, links: [] };

@@ -56,6 +56,8 @@ export interface LearnedListingApi {
   page?: ApiPageParam[];
   /** JSON: the path to the array of items, and the item fields. */
   items?: string[];
+  /** JSON whose list comes as a ready HTML string (`{"html": "<li>…"}`): the path to it. */
+  htmlAt?: string[];
   fields?: ApiItemFields;
   /** Query parameters that change on every call (cache busters): sent with a fresh value. */
   fresh?: string[];

@@ -28,6 +28,7 @@ interface Candidate {
   matched: number;
   items?: string[];
   fields?: ApiItemFields;
+  htmlAt?: string[];
 }
 
 const MAX_DEPTH = 6;
@@ -50,6 +51,7 @@ export function learnListingApi(pages: RenderedListing[]): LearnedListingApi | u
     headers: exchange.requestHeaders,
     ...(paging.page.length ? { page: paging.page } : {}),
     ...(best.items ? { items: best.items } : {}),
+    ...(best.htmlAt ? { htmlAt: best.htmlAt } : {}),
     ...(best.fields ? { fields: best.fields } : {}),
     ...(paging.fresh.length ? { fresh: paging.fresh } : {}),
     listingUrl: first.url,
@@ -76,8 +78,7 @@ function readCandidate(exchange: CapturedExchange, page: RenderedListing): Candi
   const parsed = parseAnswer(text);
   if (!parsed) return undefined;
   if (parsed.format === 'html') {
-    const found = new Set(extractListingLinks(parsed.text, page.url).map((l) => l.url));
-    const matched = page.reportLinks.filter((l) => found.has(l.url)).length;
+    const matched = matchedIn(parsed.text, page);
     return matched ? { exchange, parsed, matched } : undefined;
   }
   let best: Candidate | undefined;
@@ -85,7 +86,26 @@ function readCandidate(exchange: CapturedExchange, page: RenderedListing): Candi
     const shape = itemShape(array, page);
     if (shape && (!best || shape.matched > best.matched)) best = { exchange, parsed, matched: shape.matched, items: path, fields: shape.fields };
   }
+  for (const [path, html] of htmlStringsIn(parsed.value, [], 0)) {
+    const matched = matchedIn(html, page);
+    if (matched && (!best || matched > best.matched)) best = { exchange, parsed, matched, htmlAt: path };
+  }
   return best;
+}
+
+function matchedIn(html: string, page: RenderedListing): number {
+  const found = new Set(extractListingLinks(html, page.url).map((l) => l.url));
+  return page.reportLinks.filter((l) => found.has(l.url)).length;
+}
+
+function* htmlStringsIn(value: unknown, path: string[], depth: number): Generator<[string[], string]> {
+  if (depth > MAX_DEPTH || value === null) return;
+  if (typeof value === 'string') {
+    if (/<a\s[^>]*href/i.test(value)) yield [path, value];
+    return;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) yield* htmlStringsIn(child, [...path, key], depth + 1);
 }
 
 function* arraysIn(value: unknown, path: string[], depth: number): Generator<[string[], unknown[]]> {
@@ -182,7 +202,8 @@ function sameEndpoint(first: CapturedExchange, page: RenderedListing, shape: Can
     if (e.method !== first.method || endpoint(e.url) !== endpoint(first.url)) return false;
     const candidate = readCandidate(e, page);
     if (!candidate || candidate.parsed.format !== shape.parsed.format) return false;
-    return !shape.items || (candidate.items ?? []).join('.') === shape.items.join('.');
+    const path = (c: Candidate) => (c.items ?? c.htmlAt ?? []).join('.');
+    return path(candidate) === path(shape);
   });
 }
 
