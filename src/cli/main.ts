@@ -313,6 +313,12 @@ export function buildProgram(exit: { code: number }): Command {
       }
     });
 
+  program.addHelpText(
+    'after',
+    '\nSIGINT/SIGTERM stop crawl, backfill and demo cleanly: pages in flight finish, the run is recorded as interrupted,\n' +
+      'the lock is released (exit code 130/143; a second signal exits at once). schedule finishes its run, then exits.\n' +
+      'Exit codes: 0 ok, 1 failure, 2 bad input, 3 some pages failed, 4 storage locked by another run.',
+  );
   return program;
 }
 
