@@ -12,7 +12,11 @@ import { readImageTables } from '../src/extract/ocr/read-image-tables.js';
 import { readTableImage } from '../src/extract/ocr/read-table-image.js';
 import { renderScan, type ScanOptions } from '../sim/images/scan.js';
 import { scoreGrid } from '../sim/images/score-grid.js';
-import { activeTable2019, activeTable2021, allTemplateTables, applicationsTable, reviewTable, type TemplateTable } from '../sim/images/template-tables.js';
+import { activeTable2019, activeTable2021, allTemplateTables, applicationsTable, legacyTable, reviewTable, type TemplateTable } from '../sim/images/template-tables.js';
+import { straighten } from '../src/extract/ocr/deskew.js';
+import { findGrid } from '../src/extract/ocr/grid.js';
+import { digitsBeforePoint, hasLeadingMinus } from '../src/extract/ocr/marks.js';
+import { toGrey, type Grey } from '../src/extract/ocr/pixels.js';
 import { digitsOnly, numberCells, numberReading, numericColumns } from '../src/extract/ocr/number-cells.js';
 
 const detector = paddleDetector();
@@ -94,6 +98,47 @@ test('Excel gridlines (light grey, thin) still separate the cells', async () => 
   assert.ok(score.structure, `${read.rows.length}×${read.rows[0]?.length ?? 0}`);
   assert.deepEqual(nonDigit, []);
   assert.equal(score.correct, score.numeric, score.errors.join('; '));
+});
+
+test('faint Excel gridlines: a rule a label touches, a rule under a tinted header at half size', async () => {
+  // Light grey rules shrunk, rotated and blurred are barely darker than the paper; a wrapped
+  // label touching one cuts its line pixels short of the vertical it ends on.
+  const cases: [TemplateTable, Partial<ScanOptions>][] = [
+    [applicationsTable(133, 2021), { style: 'excel', font: 'sans', scale: 0.6, quality: 90, rotation: 1, blur: 0.5 }],
+    [legacyTable(123), { style: 'excel', font: 'sans', scale: 0.5, quality: 65 }],
+    [applicationsTable(123, 2021), { style: 'excel', font: 'sans', scale: 0.5, quality: 65 }],
+  ];
+  for (const [table, options] of cases) {
+    const g = await straighten(await toGrey(await renderScan(table, { ...plain, ...options })));
+    const grid = findGrid(g);
+    assert.deepEqual([grid?.rows.length, grid?.cols.length], [table.rows.length, table.rows[0]!.length], `${table.name} ${JSON.stringify(options)}`);
+  }
+  const { score, nonDigit } = await readScan(cases[0]![0], cases[0]![1]);
+  assert.deepEqual(nonDigit, []);
+  assert.ok(score.correct / score.numeric >= 0.99, `${score.correct}/${score.numeric} ${score.errors.slice(0, 5).join('; ')}`);
+});
+
+test('a lone 0 at half size and a minus sign touching its digit are read', async () => {
+  const zero = await readScan(applicationsTable(100, 2019), { style: 'word', font: 'sans', scale: 0.5, quality: 65 });
+  assert.equal(zero.score.correct, zero.score.numeric, zero.score.errors.join('; '));
+  const minus = await readScan(activeTable2019(116), { style: 'word', font: 'sans', scale: 0.8, quality: 65, rotation: -0.6 });
+  assert.equal(minus.score.correct, minus.score.numeric, minus.score.errors.join('; '));
+});
+
+test('a minus sign and a decimal point are found in the pixels', () => {
+  // "-4" as it comes out shrunk: the minus touches the 4's bar. "1.1": a speck on the baseline.
+  const draw = (w: number, h: number, ink: [number, number, number, number][]): Grey => {
+    const data = new Uint8Array(w * h).fill(255);
+    for (const [x0, y0, x1, y1] of ink) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * w + x] = 40;
+    return { width: w, height: h, data };
+  };
+  const line = { x0: 0, y0: 0, x1: 12, y1: 11 };
+  const four: [number, number, number, number][] = [[4, 6, 11, 8], [4, 4, 6, 6], [6, 2, 8, 4], [8, 0, 10, 11]];
+  assert.equal(hasLeadingMinus(draw(12, 11, [[0, 6, 4, 8], ...four]), line, 150), true);
+  assert.equal(hasLeadingMinus(draw(12, 11, four), line, 150), false);
+  const oneOne = draw(12, 11, [[1, 0, 3, 11], [5, 9, 7, 11], [9, 0, 11, 11]]);
+  assert.equal(digitsBeforePoint(oneOne, line, 150, 2), 1);
+  assert.equal(digitsBeforePoint(draw(12, 11, [[1, 0, 3, 11], [9, 0, 11, 11]]), line, 150, 2), undefined);
 });
 
 test('look-alike letters become digits only in cells that must hold numbers', () => {

@@ -31,6 +31,9 @@ export interface TableGrid {
   verticals: VerticalRule[];
 }
 
+/** Share of the rows a column rule must cross to be trusted where it is faint. */
+const REGULAR = 0.6;
+
 /** Bands narrower than this are the gap of a double rule, not cells. */
 const MIN_BAND = 5;
 
@@ -85,8 +88,14 @@ export function findGrid(g: Grey, masks: LineMasks = lineMasks(g)): TableGrid | 
     const x = (cols[c]!.end + cols[c + 1]!.start) / 2;
     const slack = reach(vr, cols[c]!, cols[c + 1]!);
     // The same test that found the rule: text centred across a merged cell crosses the boundary too.
+    const found = rows.map((r) => verticalBetween(g, masks, x, r.start, r.end, slack, need));
+    // A column rule through most rows is a column rule: where it seems to stop, a faint stretch
+    // (grey gridline, tinted band, JPEG) is taken on weaker evidence. A merged cell still shows
+    // no line at all there.
+    const regular = found.filter(Boolean).length >= rows.length * REGULAR;
     rows.forEach((r, ri) => {
-      if (!verticalBetween(g, masks, x, r.start, r.end, slack, need)) join(id(ri, c), id(ri, c + 1));
+      if (found[ri] || (regular && verticalBetween(g, masks, x, r.start, r.end, slack, need * 0.5, 0.5))) return;
+      join(id(ri, c), id(ri, c + 1));
     });
   }
   const byRoot = new Map<number, [number, number][]>();

@@ -7,10 +7,11 @@
 import type { TextDetector, LineReading } from './detector.js';
 import { straighten } from './deskew.js';
 import { findGrid, type CellRegion, type TableGrid } from './grid.js';
-import { greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, typicalLineHeight } from './lines.js';
+import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, typicalLineHeight } from './lines.js';
 import { digitsOnly, numberCells, numberReading, numericColumns } from './number-cells.js';
 import { cleanNumber, isNumber, normalizeReading, normalizeText } from './numbers.js';
 import { toGrey, type Grey, type Rect } from './pixels.js';
+import { digitsBeforePoint, hasLeadingMinus } from './marks.js';
 import { lineMasks } from './valleys.js';
 
 export interface ImageGrid {
@@ -104,6 +105,16 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
   }));
   const thirdReads = await readLineGroups(third.flat(), detector);
   doubtful.forEach((i, k) => reads[i]!.push(...scoredFor(candidates[i]!.must)(thirdReads[2 * k]), ...scoredFor(candidates[i]!.must)(thirdReads[2 * k + 1])));
+  // Ink where a number must be and still no number in it: one more look, enlarged. What it reads
+  // stays doubtful (kept with an empty alternative) so the figure checks may overrule it.
+  const blank = candidates.flatMap((n, i) => (n.line && n.must && !reads[i]!.length ? [i] : []));
+  const lastReads = await readLineGroups(await Promise.all(blank.map(async (i) => [await enlarged(lineImage(page, candidates[i]!.line!, candidates[i]!.limit, 0.8))])), detector);
+  const guessed = new Set<number>();
+  blank.forEach((i, k) => {
+    const last = scoredFor(true)(lastReads[k]);
+    reads[i]!.push(...last);
+    if (last.length) guessed.add(i);
+  });
 
   for (const [i, { region, first, must }] of candidates.entries()) {
     const readingsOf = reads[i]!;
@@ -116,17 +127,31 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
       const best = { value: [...votes.entries()].reduce((x, y) => (y[1] > x[1] + 0.05 ? y : x))[0] };
       // A thin minus sign is what a binarised or blurred read loses first, never what it invents.
       if (votes.has(`-${best.value}`)) best.value = `-${best.value}`;
+      const marked = withLostMarks(page, candidates[i]!.line, levels.faint, best.value);
+      if (marked !== best.value) readingsOf.push({ value: best.value, mean: 0 });
+      best.value = marked;
       value = best.value;
       const others = [...new Set(readingsOf.map((x) => x.value).filter((v) => v !== best.value))];
+      if (guessed.has(i)) others.push('');
       if (others.length) for (const [r, c] of region.cells) alternatives[`${r},${c}`] = others;
     } else if (must) {
       // Nothing read as a number where one must be: no letters left standing in its place.
       value = digitsOnly(first.text);
+      // Ink that no look made a number of is doubtful, whatever is left: most often a small 0.
+      if (candidates[i]!.line && value !== '0') for (const [r, c] of region.cells) alternatives[`${r},${c}`] = ['0'];
     }
     if (value !== undefined) for (const [r, c] of region.cells) rows[r]![c] = value;
   }
 
   return { rows, alternatives, layout: grid.layout, above: await readAbove(page, grid, lineHeight, detector) };
+}
+
+/** Puts back a minus sign or decimal point the pixels show and every reading dropped. */
+function withLostMarks(page: Grey, line: Rect | undefined, ink: number, value: string): string {
+  if (!line || !/^\d+$/.test(value)) return value;
+  if (hasLeadingMinus(page, line, ink)) return `-${value}`;
+  const at = value.length > 1 ? digitsBeforePoint(page, line, ink, value.length) : undefined;
+  return at === undefined ? value : `${value.slice(0, at)}.${value.slice(at)}`;
 }
 
 const area = (r: Rect): number => (r.x1 - r.x0) * (r.y1 - r.y0);

@@ -137,7 +137,7 @@ export function horizontalRules(g: Grey, masks: LineMasks, minShare = 0.2): Rule
   // The rule part of a run: as dark as the full rules, and lighter just above or below (a row
   // through the middle of text runs into the glyphs' vertical strokes). Text that touches a rule
   // end to end (a merged label's last line) is cut off this way.
-  const trimmed = (r: Rule): Rule | undefined => {
+  const trimmed = (r: Rule, need: number, share = 0.9): Rule | undefined => {
     const ok = (x: number): boolean => {
       let min = 255;
       for (let y = r.start; y < r.end; y++) min = Math.min(min, g.data[y * g.width + x]!);
@@ -146,21 +146,59 @@ export function horizontalRules(g: Grey, masks: LineMasks, minShare = 0.2): Rule
       const below = r.end + 1 < g.height ? g.data[(r.end + 1) * g.width + x]! : 255;
       return Math.max(above, below) - min >= need;
     };
-    const run = longestRun(ok, r.from, r.to);
+    // A glyph touching a faint rule near its end cuts the line-pixel run short of the vertical it
+    // ends on; the rule's own darkness still reaches it.
+    const run = longestRun(ok, Math.max(0, r.from - REACH_END), Math.min(g.width, r.to + REACH_END));
     if (run.to - run.from < minLength) return undefined;
     let n = 0;
     for (let x = run.from; x < run.to; x++) if (ok(x)) n++;
-    return n >= (run.to - run.from) * 0.9 ? { ...r, from: run.from, to: run.to } : undefined;
+    return n >= (run.to - run.from) * share ? { ...r, from: run.from, to: run.to } : undefined;
   };
-  return rules.flatMap((r) => {
-    if (full(r) && r.end - r.start < THICK) return [r];
-    const part = trimmed(r);
-    return part && meetsVertical(g, masks, part, part.from) && meetsVertical(g, masks, part, part.to - 1) ? [part] : [];
+  const ends = (part: Rule | undefined, reach?: number): part is Rule => !!part && meetsVertical(g, masks, part, part.from, reach) && meetsVertical(g, masks, part, part.to - 1, reach);
+  const found: Rule[] = [];
+  const doubted: Rule[] = [];
+  for (const r of rules) {
+    if (full(r) && r.end - r.start < THICK) found.push(r);
+    else {
+      const part = trimmed(r, need);
+      if (ends(part)) found.push(part);
+      else doubted.push(r);
+    }
+  }
+  return [...found, ...missedRules(doubted, found, (r, row) => {
+    // A faint rule under a tinted band or shrunk to a blend of grey: half the contrast, noisier.
+    // Its ends meet verticals that run on through most of a row, not the strokes of a wrapped
+    // label's glyphs.
+    const part = trimmed(r, need * 0.5, 0.7);
+    return ends(part, Math.round(row * 0.7)) ? part : undefined;
+  })].sort((a, b) => a.pos - b.pos);
+}
+
+/**
+ * Rules the strict test turned down, given a second chance only where the rules found leave a
+ * gap of two rows or more: a faint rule is missing there, or a wrapped label is. The rule must
+ * still end on verticals at both ends, which a run of text does not.
+ */
+function missedRules(doubted: Rule[], found: Rule[], retry: (r: Rule, row: number) => Rule | undefined): Rule[] {
+  const sorted = [...found].sort((a, b) => a.pos - b.pos);
+  const gaps = sorted.slice(1).map((r, i) => r.pos - sorted[i]!.pos).sort((a, b) => a - b);
+  const row = gaps[Math.floor(gaps.length / 2)];
+  if (!row) return [];
+  return doubted.flatMap((r) => {
+    const above = sorted.filter((f) => f.pos < r.pos).pop();
+    const below = sorted.find((f) => f.pos > r.pos);
+    if (!above || !below || below.pos - above.pos < row * 1.7) return [];
+    if (Math.min(r.pos - above.pos, below.pos - r.pos) < row * 0.6) return [];
+    const part = retry(r, row);
+    return part ? [part] : [];
   });
 }
 
 /** Share of a rule's run made of line pixels. */
 const SOLID = 0.85;
+
+/** How far past its line-pixel run a partial rule is followed towards the vertical it ends on. */
+const REACH_END = 12;
 
 /** From this thickness a "rule" may be a line of small blurred text run together. */
 const THICK = 4;
@@ -169,8 +207,7 @@ const THICK = 4;
  * A rule ends on a vertical rule (a border or the edge of a merged cell), which goes on above or
  * below it; a run of text ends at a glyph no taller than itself.
  */
-function meetsVertical(g: Grey, masks: LineMasks, rule: Rule, end: number): boolean {
-  const reach = rule.end - rule.start + 5;
+function meetsVertical(g: Grey, masks: LineMasks, rule: Rule, end: number, reach = rule.end - rule.start + 5): boolean {
   for (let x = Math.max(1, end - 4); x <= Math.min(g.width - 2, end + 4); x++) {
     const at = (y: number): boolean => {
       const i = y * g.width + x;
@@ -323,9 +360,9 @@ export function ruleNeed(g: Grey, masks: LineMasks, horizontals: Rule[]): number
 }
 
 /** Is there a vertical rule near x (± reach) running through rows y0–y1? */
-export function verticalBetween(g: Grey, masks: LineMasks, x: number, y0: number, y1: number, reach: number, need: number): boolean {
+export function verticalBetween(g: Grey, masks: LineMasks, x: number, y0: number, y1: number, reach: number, need: number, cover = 0.75): boolean {
   for (let xx = Math.max(1, Math.round(x) - reach); xx <= Math.min(g.width - 2, Math.round(x) + reach); xx++) {
-    if (bandCover(g, masks, xx, { y0, y1 }, need) >= 0.75) return true;
+    if (bandCover(g, masks, xx, { y0, y1 }, need) >= cover) return true;
   }
   return false;
 }
