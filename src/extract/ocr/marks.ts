@@ -17,24 +17,17 @@ interface Run {
 function columnRuns(g: Grey, line: Rect, ink: number): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
-  for (let x = line.x0; x < line.x1; x++) {
-    let y0 = -1;
-    let y1 = -1;
-    for (let y = line.y0; y < line.y1; y++) {
-      if (g.data[y * g.width + x]! < ink) {
-        if (y0 < 0) y0 = y;
-        y1 = y + 1;
-      }
-    }
-    if (y0 < 0) {
+  columnExtents(g, line, ink).forEach((extent, i) => {
+    const x = line.x0 + i;
+    if (!extent) {
       if (current) runs.push(current);
       current = undefined;
     } else if (current) {
       current.x1 = x + 1;
-      current.y0 = Math.min(current.y0, y0);
-      current.y1 = Math.max(current.y1, y1);
-    } else current = { x0: x, x1: x + 1, y0, y1 };
-  }
+      current.y0 = Math.min(current.y0, extent.y0);
+      current.y1 = Math.max(current.y1, extent.y1);
+    } else current = { x0: x, x1: x + 1, y0: extent.y0, y1: extent.y1 };
+  });
   if (current) runs.push(current);
   return runs;
 }
