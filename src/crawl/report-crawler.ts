@@ -389,8 +389,9 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     saveListingMemory(db, seed.id, data.start, { ...(hash ? { staticHash: hash } : {}), browserFound: found, ...(api ? { api } : {}) }, now().toISOString());
     // Remembered only when the browser did better: an empty column with analytics scripts must
     // not send the portal to the browser for good.
-    if (found > 0 && seed.render !== 'browser' && loadPortalState(db, seed.id).render !== 'browser') {
-      savePortalState(db, seed.id, { ...loadPortalState(db, seed.id), render: 'browser' }, now().toISOString());
+    if (found > 0 && seed.render !== 'browser') {
+      const state = loadPortalState(db, seed.id);
+      if (state.render !== 'browser') savePortalState(db, seed.id, { ...state, render: 'browser' }, now().toISOString());
     }
     return found;
   }
@@ -517,13 +518,14 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     await closeBrowser();
   }
   const finishedAt = now().toISOString();
+  const summary: CrawlSummary = { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
   // A stopped run is treated like a killed one: had it recorded the links of the pages it read,
   // the next nightly run would stop paging there and never reach the pages this one did not.
   // What it archived is kept; the next run reads the listings again and skips those reports.
-  if (deps.signal?.aborted) return { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
+  if (deps.signal?.aborted) return summary;
   recordListingLinks(db, seenLinks, finishedAt);
   for (const [url, headers] of seenValidators) saveValidators(db, url, headers, finishedAt);
   // A finished backfill's queue is spent; keeping it would make the next backfill a no-op.
   if (queueDir) await rm(queueDir, { recursive: true, force: true });
-  return { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
+  return summary;
 }

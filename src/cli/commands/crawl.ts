@@ -96,19 +96,16 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
       },
     );
     progress.stop();
-    if (options.signal?.aborted) {
-      const reason = String(options.signal.reason ?? 'a signal');
-      finishRun(archive.db, runId, 'interrupted', new Date().toISOString(), summary, `stopped by ${reason}`);
-      log.write({ type: 'finish', run: runId, summary, interrupted: reason });
-      print('');
-      print(formatSummary(summary));
-      print(`run #${runId} stopped by ${reason}: what was archived is kept; the next run carries on`);
-      throw new InterruptedError(reason);
-    }
-    finishRun(archive.db, runId, crawlHadErrors(summary) ? 'partial' : 'ok', new Date().toISOString(), summary);
-    log.write({ type: 'finish', run: runId, summary });
+    const stoppedBy = options.signal?.aborted ? String(options.signal.reason ?? 'a signal') : undefined;
+    const status = stoppedBy ? 'interrupted' : crawlHadErrors(summary) ? 'partial' : 'ok';
+    finishRun(archive.db, runId, status, new Date().toISOString(), summary, stoppedBy && `stopped by ${stoppedBy}`);
+    log.write({ type: 'finish', run: runId, summary, ...(stoppedBy ? { interrupted: stoppedBy } : {}) });
     print('');
     print(formatSummary(summary));
+    if (stoppedBy) {
+      print(`run #${runId} stopped by ${stoppedBy}: what was archived is kept; the next run carries on`);
+      throw new InterruptedError(stoppedBy);
+    }
     print(`run #${runId}: ${summary.requests} request(s); log: ${log.path}`);
     return summary;
   } catch (error) {

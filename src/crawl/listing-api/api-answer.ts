@@ -3,7 +3,7 @@
  * list items. Shared by the learner (which searches an answer for the links the browser drew) and
  * by the crawler (which reads later answers with what was learned). Pure.
  */
-import { extractListingLinks, toIsoDate } from '../listing/listing-links.js';
+import { extractListingLinks, resolveHref, toIsoDate } from '../listing/listing-links.js';
 import type { ListingLink } from '../../types.js';
 import type { ApiItemFields, LearnedListingApi } from './api-types.js';
 
@@ -70,25 +70,14 @@ export function itemDate(value: unknown): string | undefined {
   return undefined;
 }
 
-export function resolveUrl(value: string, base: string): string | undefined {
-  if (!value.trim() || /^(javascript|mailto):/i.test(value.trim())) return undefined;
-  try {
-    const url = new URL(value.trim(), base);
-    url.hash = '';
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function itemUrl(item: Record<string, unknown>, fields: ApiItemFields, base: string): string | undefined {
   const raw = item[fields.url];
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const value = String(raw);
   if (fields.urlPrefix !== undefined || fields.urlSuffix !== undefined) {
-    return resolveUrl(`${fields.urlPrefix ?? ''}${value}${fields.urlSuffix ?? ''}`, base);
+    return resolveHref(`${fields.urlPrefix ?? ''}${value}${fields.urlSuffix ?? ''}`, base);
   }
-  return resolveUrl(value, base);
+  return resolveHref(value, base);
 }
 
 export function itemLink(item: unknown, fields: ApiItemFields, base: string): ListingLink | undefined {

@@ -8,9 +8,9 @@
  * new CMS with new field names is learned the same way. Pure.
  */
 import { decodePage } from '../../decode/decode-page.js';
-import { extractListingLinks } from '../listing/listing-links.js';
+import { extractListingLinks, resolveHref } from '../listing/listing-links.js';
 import type { ListingLink } from '../../types.js';
-import { itemDate, itemUrl, parseAnswer, plainTitle, resolveUrl, valueAt, type ParsedAnswer } from './api-answer.js';
+import { itemDate, itemUrl, parseAnswer, plainTitle, valueAt, type ParsedAnswer } from './api-answer.js';
 import type { ApiItemFields, ApiPageParam, CapturedExchange, LearnedListingApi } from './api-types.js';
 
 export interface RenderedListing {
@@ -168,7 +168,7 @@ function urlFieldFor(item: Record<string, unknown>, href: string, base: string):
     if (typeof raw !== 'string' && typeof raw !== 'number') continue;
     const value = String(raw).trim();
     if (!value) continue;
-    if (resolveUrl(value, base) === href) return { key, prefix: '', suffix: '' };
+    if (resolveHref(value, base) === href) return { key, prefix: '', suffix: '' };
     // An id or a path fragment the script wraps (`/art/${id}.html`): long enough not to match by chance.
     const at = href.lastIndexOf(value);
     if (!wrapped && value.length >= 4 && at > 0 && !/^\d{1,3}$/.test(value)) {
