@@ -16,6 +16,7 @@ import type { CrawlEvent, CrawlMode, CrawlSummary } from '../src/crawl/crawl-eve
 import type { ArchivedReport } from '../src/types.js';
 import { bigramF1, charF1 } from './helpers/text-f1.js';
 import { runCli } from './helpers/run-cli.js';
+import { DEMO_PORTS, freePortBlock } from './helpers/free-ports.js';
 import { crawlInto, tempStorage } from './helpers/crawl-sim.js';
 
 let sim: SimulatedPortals;
@@ -200,7 +201,9 @@ test('`xxgk demo` runs the bundled portals end to end and prints the archive per
     const demoExpected = demoSim.expected;
     const demoIds = demoSim.seeds.map((s) => s.id);
     await demoSim.close();
-    const demo = await runCli(['demo', '--quiet', '--base-port', '47300', '--storage', demoDir]);
+    // The same ports for both runs: the second must see the same URLs.
+    const basePort = String(await freePortBlock(DEMO_PORTS));
+    const demo = await runCli(['demo', '--quiet', '--base-port', basePort, '--storage', demoDir]);
     assert.equal(demo.code, 0, demo.stderr);
     assert.match(demo.stdout, /archived, per region and year:/);
     for (const expected of demoExpected) {
@@ -209,7 +212,7 @@ test('`xxgk demo` runs the bundled portals end to end and prints the archive per
     const summary = await runCli(['query', '--format', 'json', '--storage', demoDir]);
     assert.equal(JSON.parse(summary.stdout).length, demoExpected.length);
     // The portals come back on the same ports: a second demo is a nightly run that finds nothing new.
-    const again = await runCli(['demo', '--quiet', '--base-port', '47300', '--storage', demoDir]);
+    const again = await runCli(['demo', '--quiet', '--base-port', basePort, '--storage', demoDir]);
     assert.equal(again.code, 0, again.stderr);
     const table = again.stdout.split('\n').filter((l) => demoIds.includes(l.split(/\s+/)[0]!));
     assert.equal(table.length, demoIds.length);

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
 import { findChromium } from '../src/crawl/browser/find-chromium.js';
 import { tempStorage } from './helpers/crawl-sim.js';
+import { DEMO_PORTS, freePortBlock } from './helpers/free-ports.js';
 
 const BIN = fileURLToPath(new URL('../bin/xxgk.js', import.meta.url));
 const RUNS = Number(process.env.XXGK_EXIT_RUNS ?? 10);
@@ -184,7 +185,7 @@ test('backfill over the same listings exits on its own with no Chromium left', {
 test('demo exits on its own with no Chromium left', { skip }, async () => {
   const storage = await tempStorage('exit-demo');
   const marker = randomUUID();
-  const run = await runCli(['demo', '--storage', storage, '--base-port', '47600', '--no-ocr', '--quiet'], marker, { summaryLine: /^archived, per region and year/ });
+  const run = await runCli(['demo', '--storage', storage, '--base-port', String(await freePortBlock(DEMO_PORTS)), '--no-ocr', '--quiet'], marker, { summaryLine: /^archived, per region and year/ });
   assertExitedCleanly(run, 'demo');
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(await leftOver(marker), []);

@@ -27,11 +27,19 @@ export function couldBeNumber(reading: string): boolean {
  */
 export function numericColumns(readings: string[][]): boolean[] {
   const cols = Math.max(0, ...readings.map((r) => r.length));
-  return Array.from({ length: cols }, (_, c) => {
-    const filled = readings.map((row) => row[c] ?? '').filter((t) => t.trim() && !CJK.test(normalizeReading(t).replace(DIGIT_LIKE_CJK, '')));
+  const isText = (t: string): boolean => CJK.test(normalizeReading(t).replace(DIGIT_LIKE_CJK, ''));
+  const found = Array.from({ length: cols }, (_, c) => {
+    const filled = readings.map((row) => row[c] ?? '').filter((t) => t.trim() && !isText(t));
     const clean = filled.filter((t) => cleanNumber(t) !== undefined || loneDigit(t) !== undefined);
     return clean.length > 0 && filled.filter(couldBeNumber).length / filled.length >= 0.6;
   });
+  // A column whose only figure the recogniser missed (表四's one row of figures, a small 0 read
+  // as nothing) has headers above it and no label in the rows of figures: a number column too.
+  const figureRows = readings.filter((row) => {
+    const numbers = row.filter((t, c) => found[c] && (cleanNumber(t) !== undefined || loneDigit(t) !== undefined)).length;
+    return numbers >= 2 && numbers >= row.filter((_, c) => found[c]).length * 0.5;
+  });
+  return found.map((numeric, c) => numeric || (figureRows.length > 0 && figureRows.every((row) => !isText(row[c] ?? '') && !(row[c] ?? '').trim())));
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { TextDetector, LineReading } from './detector.js';
 import { straighten } from './deskew.js';
 import { findGrid, type CellRegion, type TableGrid } from './grid.js';
-import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, typicalLineHeight } from './lines.js';
+import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, tiled, typicalLineHeight } from './lines.js';
 import { digitsOnly, numberCells, numberReading, numericColumns } from './number-cells.js';
 import { cleanNumber, isNumber, normalizeReading, normalizeText } from './numbers.js';
 import { toGrey, type Grey, type Rect } from './pixels.js';
@@ -88,14 +88,22 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
   // A clean number read with near certainty needs no second opinion: the model time goes to the rest.
   const sure = (n: { first: LineReading; must: boolean }): boolean => n.first.mean >= SURE && numberReading(n.first.text, n.must)?.penalty === 0;
   const secondLines = await Promise.all(candidates.map(async (n) => (n.line && !sure(n) ? [await sharpened(lineImage(page, n.line, n.limit))] : [])));
-  const seconds = await readLineGroups(secondLines, detector);
+  // A doubted glyph alone is also read repeated: a small "0" alone reads as "11", "o" or nothing.
+  const repeatedLines = await Promise.all(candidates.map(async (n) => (n.line && !sure(n) && oneGlyph(n.line) ? [await repeatedGlyph(page, n.line, n.limit)] : [])));
+  const secondsAndRepeated = await readLineGroups([...secondLines, ...repeatedLines], detector);
+  const seconds = secondsAndRepeated.slice(0, candidates.length);
+  const repeated = secondsAndRepeated.slice(candidates.length);
 
   const alternatives: Record<string, string[]> = {};
-  const scoredFor = (must: boolean) => (reading: LineReading | undefined): { value: string; mean: number }[] => {
+  const scoredFor = (must: boolean) => (reading: LineReading | undefined): Scored[] => {
     const n = reading ? numberReading(reading.text, must) : undefined;
     return n && reading ? [{ value: n.value, mean: reading.mean - n.penalty }] : [];
   };
-  const reads = candidates.map(({ first, must }, i) => [...scoredFor(must)(first), ...scoredFor(must)(secondLines[i]!.length ? seconds[i] : undefined)]);
+  const reads = candidates.map(({ first, must }, i) => [
+    ...scoredFor(must)(first),
+    ...scoredFor(must)(secondLines[i]!.length ? seconds[i] : undefined),
+    ...onceOf(scoredFor(must)(repeatedLines[i]!.length ? repeated[i] : undefined)),
+  ]);
   // Doubtful cells: their number alone, with more air, plain and enlarged. One model run for all
   // of them: recognition batches by width, so each line is still read on its own merits.
   const doubtful = candidates.flatMap((n, i) => (n.line && !reads[i]!.some((x) => x.mean >= DOUBT) ? [i] : []));
@@ -105,13 +113,23 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
   }));
   const thirdReads = await readLineGroups(third.flat(), detector);
   doubtful.forEach((i, k) => reads[i]!.push(...scoredFor(candidates[i]!.must)(thirdReads[2 * k]), ...scoredFor(candidates[i]!.must)(thirdReads[2 * k + 1])));
-  // Ink where a number must be and still no number in it: one more look, enlarged. What it reads
-  // stays doubtful (kept with an empty alternative) so the figure checks may overrule it.
+  // Ink where a number must be and still no number in it: one more look, enlarged, and a glyph
+  // alone also repeated three times (read as a number, three equal digits are the glyph's). What
+  // they read stays doubtful (kept with an empty alternative) so the figure checks may overrule it.
   const blank = candidates.flatMap((n, i) => (n.line && n.must && !reads[i]!.length ? [i] : []));
-  const lastReads = await readLineGroups(await Promise.all(blank.map(async (i) => [await enlarged(lineImage(page, candidates[i]!.line!, candidates[i]!.limit, 0.8))])), detector);
+  const lastLooks = await Promise.all(blank.map(async (i) => {
+    const { line, limit } = candidates[i]!;
+    const looks = [await enlarged(lineImage(page, line!, limit, 0.8))];
+    if (oneGlyph(line!)) looks.push(await repeatedGlyph(page, line!, limit));
+    return looks;
+  }));
+  const lastReads = await readLineGroups(lastLooks.flat().map((look) => [look]), detector);
   const guessed = new Set<number>();
+  let next = 0;
   blank.forEach((i, k) => {
-    const last = scoredFor(true)(lastReads[k]);
+    const [wide, again] = [lastReads[next], lastLooks[k]!.length > 1 ? lastReads[next + 1] : undefined];
+    next += lastLooks[k]!.length;
+    const last = [...scoredFor(true)(wide), ...onceOf(scoredFor(true)(again))];
     reads[i]!.push(...last);
     if (last.length) guessed.add(i);
   });
@@ -123,7 +141,7 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
       // Reads vote with their confidence: two middling reads that agree beat one sure misread of a
       // crop. The first read wins ties: it saw the original pixels.
       const votes = new Map<string, number>();
-      for (const x of readingsOf) votes.set(x.value, (votes.get(x.value) ?? 0) + Math.max(0.05, x.mean));
+      for (const x of readingsOf) votes.set(x.value, (votes.get(x.value) ?? 0) + (x.weight ?? 1) * Math.max(0.05, x.mean));
       const best = { value: [...votes.entries()].reduce((x, y) => (y[1] > x[1] + 0.05 ? y : x))[0] };
       // A thin minus sign is what a binarised or blurred read loses first, never what it invents.
       if (votes.has(`-${best.value}`)) best.value = `-${best.value}`;
@@ -155,6 +173,33 @@ function withLostMarks(page: Grey, line: Rect | undefined, ink: number, value: s
 }
 
 const area = (r: Rect): number => (r.x1 - r.x0) * (r.y1 - r.y0);
+
+/** One reading of a number cell; `weight` counts it as that many votes. */
+interface Scored {
+  value: string;
+  mean: number;
+  weight?: number;
+}
+
+/**
+ * The reading of a glyph repeated three times, when it is three equal readings; else none. Three
+ * readings that agree outvote the two looks at the glyph alone.
+ */
+function onceOf(reads: Scored[]): Scored[] {
+  return reads.flatMap((x) => {
+    const third = x.value.length / 3;
+    const part = x.value.slice(0, third);
+    return Number.isInteger(third) && third > 0 && part.repeat(3) === x.value ? [{ ...x, value: part, weight: 2 }] : [];
+  });
+}
+
+/** A lone glyph, contrast-stretched and enlarged (a blurred small 0 read plain comes back as 们), three times. */
+async function repeatedGlyph(page: Grey, line: Rect, limit: Rect): Promise<Grey> {
+  return tiled(await enlarged(lineImage(page, line, limit, 0.25)));
+}
+
+/** Ink no wider than it is tall: one digit, not a number of several. */
+const oneGlyph = (r: Rect): boolean => r.x1 - r.x0 <= (r.y1 - r.y0) * 0.9;
 
 /** A copy of the page with every rule painted over in paper, one pixel of halo included. */
 function withoutRules(g: Grey, grid: TableGrid, paper: number): Grey {

@@ -21,7 +21,9 @@ const MAX_GAP = 3;
 /** A 3 px rule softened by blur and a residual tilt; anything thicker is a filled area. */
 const MAX_THICKNESS = 10;
 /** Share of a row band a vertical rule must run through: glyph strokes stay well below. */
-const SEGMENT_COVER = 0.85;
+const SEGMENT_COVER = 0.8;
+/** The same in a band next to one the rule crosses at SEGMENT_COVER. */
+const WEAK_COVER = 0.45;
 
 interface Run {
   from: number;
@@ -75,14 +77,20 @@ function group(candidates: Candidate[], maxThickness = MAX_THICKNESS): Rule[] {
   return rules;
 }
 
+/** Rows of a rule at least this share of its heaviest row's line pixels are its core. */
+const CORE = 0.8;
+
 function toRule(members: Candidate[]): Rule {
   const start = members[0]!.pos;
   const end = members[members.length - 1]!.pos + 1;
-  // The middle row's extent: an edge row may run on into glyphs that touch the rule.
-  // Of two rows, the longer: the other is the rule's halo.
+  // The extent of the rule's core rows: a faint, blurred rule's halo rows are line pixels only
+  // in stretches, and outnumber its one solid row. Of the core, the middle row's extent (an edge
+  // row may run on into glyphs that touch the rule); of two rows, the longer.
+  const heaviest = Math.max(0, ...members.map((m) => m.weight ?? 0));
+  const core = heaviest ? members.filter((m) => (m.weight ?? 0) >= heaviest * CORE) : members;
   const sorted = (xs: number[]): number[] => xs.sort((a, b) => a - b);
-  const froms = sorted(members.map((m) => m.run.from));
-  const tos = sorted(members.map((m) => m.run.to));
+  const froms = sorted(core.map((m) => m.run.from));
+  const tos = sorted(core.map((m) => m.run.to));
   return { pos: (start + end - 1) / 2, start, end, from: froms[Math.floor((froms.length - 1) / 2)]!, to: tos[Math.ceil((tos.length - 1) / 2)]! };
 }
 
@@ -272,7 +280,10 @@ export function verticalSegments(g: Grey, masks: LineMasks, horizontals: Rule[])
   // but a faint one, and it never runs through a whole band at a rule's darkness.
   const need = ruleNeed(g, masks, horizontals);
   const crossed = new Map<number, number[]>();
-  const complete = new Set<number>();
+  /** "x,band" where the column runs through the band unbroken. */
+  const complete = new Set<string>();
+  /** "x,band" where the column runs through most of the band: text touching a faint rule. */
+  const weak = new Set<string>();
   for (let x = left + 1; x < right - 1; x++) {
     bands.forEach((b, k) => {
       const cover = bandCover(g, masks, x, b, need);
@@ -281,24 +292,89 @@ export function verticalSegments(g: Grey, masks: LineMasks, horizontals: Rule[])
         list.push(k);
         crossed.set(x, list);
       }
-      if (cover >= 0.97) complete.add(x);
+      if (cover >= WEAK_COVER) weak.add(`${x},${k}`);
+      if (cover >= 0.97) complete.add(`${x},${k}`);
     });
   }
+  // A rule found in one band goes on into the next on weaker evidence: a grey gridline between
+  // cells whose text touches it on both sides (Excel's header row, shrunk).
+  for (const [x, ks] of crossed) {
+    for (const k of [...ks]) {
+      for (const n of [k - 1, k + 1]) {
+        if (ks.includes(n)) continue;
+        if ([x - 1, x, x + 1].some((xx) => weak.has(`${xx},${n}`))) ks.push(n);
+      }
+    }
+  }
   const candidates = [...crossed.keys()].sort((a, b) => a - b).map((x) => ({ pos: x, run: { from: 0, to: 0 } }));
-  const rules = group(candidates).map((rule) => {
+  const rules = group(candidates).flatMap((rule) => {
     const ks = new Set<number>();
     for (let x = rule.start; x < rule.end; x++) for (const k of crossed.get(x) ?? []) ks.add(k);
-    const list = [...ks].sort((a, b) => a - b);
-    return { ...rule, from: bands[list[0]!]!.y0, to: bands[list[list.length - 1]!]!.y1, bands: list, spans: list.map((k) => bands[k]!) };
+    // Tight rows of text (WPS's, glyphs touching both rules) line up strokes from rule to rule;
+    // a rule stays as thin as itself through the band, a stroke is crossed by others.
+    const list = [...ks].filter((k) => {
+      // Where in the group this band is crossed: strokes of different labels line up only roughly.
+      let x0 = rule.end;
+      let x1 = rule.start;
+      for (let x = rule.start; x < rule.end; x++) {
+        if (crossed.get(x)?.includes(k)) {
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x + 1);
+        }
+      }
+      return crossedShare(g, x0, x1, bands[k]!) < GLYPH_ROWS;
+    }).sort((a, b) => a - b);
+    if (!list.length) return [];
+    return [{ ...rule, from: bands[list[0]!]!.y0, to: bands[list[list.length - 1]!]!.y1, bands: list, spans: list.map((k) => bands[k]!) }];
   });
-  // A glyph's stroke can fill a tight header row from rule to rule, but only in that one row; a
-  // rule between cells goes on in the next row, or the one after (表四's header, 表二's blocks).
-  // Or it runs unbroken from rule to rule, which no glyph does (表四's lone row of figures).
-  const unbroken = (r: Rule): boolean => {
-    for (let x = r.start; x < r.end; x++) if (complete.has(x)) return true;
+  // A glyph's stroke can fill a tight row from rule to rule, but in scattered rows (the same
+  // stroke of different labels lining up by chance); a rule between cells goes on in the next row
+  // (表四's header, 表二's blocks). Or it runs unbroken from rule to rule, which no glyph does
+  // (表四's lone row of figures).
+  const unbroken = (r: VerticalRule): boolean => {
+    for (let x = r.start; x < r.end; x++) if (r.bands.some((k) => complete.has(`${x},${k}`))) return true;
     return false;
   };
-  return bands.length > 2 ? rules.filter((r) => r.bands.length >= 2 || unbroken(r)) : rules;
+  const twoInARow = (r: VerticalRule): boolean => r.bands.some((k, i) => r.bands[i + 1] === k + 1);
+  return bands.length > 2 ? rules.filter((r) => twoInARow(r) || unbroken(r)) : rules;
+}
+
+/** Rows at either end of a band where a rule may not break. */
+const END_ROWS = 3;
+
+/** Share of a band's rows beyond which a "rule" is crossed too often to be one: a glyph's stroke. */
+const GLYPH_ROWS = 0.2;
+
+/**
+ * Share of a band's inner rows where ink runs on past both sides of a vertical line at x0–x1:
+ * strokes crossing a glyph's vertical stroke. Text touching a rule touches one side, not both,
+ * and a rule's own halo or a faint rule is no ink: ink is text-dark against the band's ground
+ * (a grey header band's included).
+ */
+function crossedShare(g: Grey, x0: number, x1: number, b: { y0: number; y1: number }): number {
+  let crossed = 0;
+  let rows = 0;
+  const ground = bandGround(g, x0, x1, b);
+  const limit = ground - TEXT_INK;
+  for (let y = b.y0 + 2; y < b.y1 - 2; y++) {
+    rows++;
+    const dark = (x: number): boolean => x >= 0 && x < g.width && g.data[y * g.width + x]! <= limit;
+    if (dark(x0 - 2) && dark(x0 - 3) && dark(x1 + 1) && dark(x1 + 2)) crossed++;
+  }
+  return rows ? crossed / rows : 0;
+}
+
+/** How much darker than its ground text is, at least: a grey rule or JPEG ringing is less. */
+const TEXT_INK = 50;
+
+/** The band's ground around x0–x1: the light end of its pixels. */
+function bandGround(g: Grey, x0: number, x1: number, b: { y0: number; y1: number }): number {
+  const values: number[] = [];
+  for (let y = b.y0 + 1; y < b.y1 - 1; y++) {
+    for (let x = Math.max(0, x0 - 8); x < Math.min(g.width, x1 + 8); x++) if (x < x0 - 1 || x > x1) values.push(g.data[y * g.width + x]!);
+  }
+  values.sort((p, q) => p - q);
+  return values[Math.floor(values.length * 0.8)] ?? 255;
 }
 
 /** Share of a band's rows where column x is a line pixel at least `need` darker than paper. */
@@ -336,7 +412,14 @@ function bandCover(g: Grey, masks: LineMasks, x: number, b: { y0: number; y1: nu
   const low = depths[Math.floor(depths.length * 0.1)] ?? 0;
   const high = depths[Math.floor(depths.length * 0.9)] ?? 0;
   if (low < high * 0.4) return 0;
-  return depths.length / Math.max(1, b.y1 - b.y0);
+  const cover = depths.length / Math.max(1, b.y1 - b.y0);
+  if (cover < WEAK_COVER) return cover;
+  // A rule meets the rules above and below with no break; a glyph leaves a row of ground between
+  // its stroke and the rules (a few rows of slack are what let blurred text through above).
+  const ground = bandGround(g, x, x + 1, b);
+  const light = (y: number): boolean => g.data[y * g.width + x]! >= ground - need / 2 && (x + 1 >= g.width || g.data[y * g.width + x + 1]! >= ground - need / 2);
+  for (let d = 0; d < END_ROWS; d++) if (light(b.y0 + d) || light(b.y1 - 1 - d)) return 0;
+  return cover;
 }
 
 /** Typical darkness of the horizontal rules below paper: the darkest pixel across each, sampled along. */
