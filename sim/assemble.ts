@@ -9,7 +9,7 @@ import { isSeedName } from './fixtures/seed-text.js';
 import type { BuiltPortal, Item } from './portals/common.js';
 import { reviseText } from './revise.js';
 import { serveSite, SimStats, type RunningServer } from './server.js';
-import type { ExpectedReport, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+import type { ExpectedReport, HijackLabel, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 function expectation(portal: string, origin: string, it: Item): ExpectedReport {
   const r = it.report!;
@@ -48,6 +48,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
   const expected: ExpectedReport[] = [];
   const decoys: string[] = [];
   const spamLabels: SpamLabel[] = [];
+  const hijackLabels: HijackLabel[] = [];
   const robotsDisallowed: string[] = [];
   built.forEach((b, i) => {
     const origin = servers[i]!.origin;
@@ -62,6 +63,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     };
     portals.push({ seed, origin, traits: b.traits, column: `${origin}${b.columnPath ?? b.startPath}` });
     for (const { path, ...label } of b.spamLabels ?? []) spamLabels.push({ url: `${origin}${path}`, ...label });
+    for (const { path, ...label } of b.hijackLabels ?? []) hijackLabels.push({ url: `${origin}${path}`, ...label });
     for (const path of b.robotsDisallowed ?? []) robotsDisallowed.push(`${origin}${path}`);
     for (const it of b.items) {
       if (it.report) expected.push(expectation(b.id, origin, it));
@@ -84,6 +86,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     expected,
     decoys,
     spamLabels,
+    hijackLabels,
     requestLog: stats.log,
     robotsDisallowed,
     maxInFlight: (id) => stats.maxInFlight(id),

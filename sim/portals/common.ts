@@ -9,10 +9,12 @@ import { jpegBytes, pngBytes } from '../fixtures/binary.js';
 import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
 import { Site } from '../server.js';
-import type { SpamLabel } from '../types.js';
+import type { HijackLabel, SpamLabel } from '../types.js';
 
 /** A spam label before the port is known: the page's path instead of its URL. */
 export type PortalSpamLabel = Omit<SpamLabel, 'url'> & { path: string };
+/** A hijack label before the port is known. */
+export type PortalHijackLabel = Omit<HijackLabel, 'url'> & { path: string };
 
 export interface ReportFacts {
   title: string;
@@ -67,6 +69,8 @@ export interface BuiltPortal {
   items: Item[];
   /** Ground truth for the portal's tampered pages, if any. */
   spamLabels?: PortalSpamLabel[];
+  /** Per-occurrence ground truth for brand hijacks (the hijacked portal). */
+  hijackLabels?: PortalHijackLabel[];
   /** Listed paths robots.txt forbids (never to be requested). */
   robotsDisallowed?: string[];
   live?: LivePortal;

@@ -119,6 +119,8 @@ interface SpamRow {
   found: string;
   replacement: string;
   location: string;
+  evidence: string | null;
+  confidence: number | null;
 }
 
 export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
@@ -126,8 +128,15 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
     db.prepare('SELECT url, file, ref, alt FROM report_images WHERE report_id = ? ORDER BY position').all(row.id) as ImageRow[]
   ).map((i): BodyImage => (i.alt ? { url: i.url, file: i.file, ref: i.ref, alt: i.alt } : { url: i.url, file: i.file, ref: i.ref }));
   const spam = (
-    db.prepare('SELECT kind, found, replacement, location FROM report_spam WHERE report_id = ? ORDER BY position').all(row.id) as SpamRow[]
-  ).map((s): SpamFinding => ({ kind: s.kind as SpamKind, found: s.found, replacement: s.replacement, where: s.location }));
+    db.prepare('SELECT kind, found, replacement, location, evidence, confidence FROM report_spam WHERE report_id = ? ORDER BY position').all(row.id) as SpamRow[]
+  ).map((s): SpamFinding => ({
+    kind: s.kind as SpamKind,
+    found: s.found,
+    replacement: s.replacement,
+    where: s.location,
+    ...(s.evidence !== null ? { evidence: s.evidence } : {}),
+    ...(s.confidence !== null ? { confidence: s.confidence } : {}),
+  }));
   const { tables, statistics } = readStatistics(db, row);
   const report: ArchivedReport = {
     id: row.id,
@@ -239,8 +248,10 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
     record.images.forEach((image, position) =>
       insertImage.run(id, position, image.url, image.file, image.ref, image.alt ?? null, extra.storedImages.has(image.file) ? 1 : 0),
     );
-    const insertSpam = db.prepare('INSERT INTO report_spam (report_id, position, kind, found, replacement, location) VALUES (?, ?, ?, ?, ?, ?)');
-    record.spam.forEach((finding, position) => insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where));
+    const insertSpam = db.prepare('INSERT INTO report_spam (report_id, position, kind, found, replacement, location, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    record.spam.forEach((finding, position) =>
+      insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where, finding.evidence ?? null, finding.confidence ?? null),
+    );
     writeStatistics(db, id, record);
     extra.inTransaction?.();
     return id;
@@ -266,6 +277,20 @@ export function upsertPortals(db: Db, seeds: Pick<PortalSeed, 'id' | 'name' | 'r
   );
   db.transaction(() => seeds.forEach((s) => statement.run(s.id, s.name, s.region, now)))();
 }
+
+/**
+ * Texts of the newest archived reports in which the spam stage found nothing: clean report text
+ * from the archive's own portals, to extend the spam stage's character model with.
+ */
+export function cleanReportTexts(db: Db, limit = CLEAN_TEXTS_FOR_MODEL): string[] {
+  const rows = db
+    .prepare('SELECT text FROM reports WHERE NOT EXISTS (SELECT 1 FROM report_spam s WHERE s.report_id = reports.id) ORDER BY fetched_at DESC LIMIT ?')
+    .all(limit) as { text: string }[];
+  return rows.map((r) => r.text);
+}
+
+/** Enough text to cover a province's place names and wording; the model builds in well under a second. */
+const CLEAN_TEXTS_FOR_MODEL = 300;
 
 export function getPortal(db: Db, id: string): Pick<PortalSeed, 'id' | 'name' | 'region'> | undefined {
   return db.prepare('SELECT id, name, region FROM portals WHERE id = ?').get(id) as Pick<PortalSeed, 'id' | 'name' | 'region'> | undefined;

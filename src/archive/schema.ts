@@ -176,4 +176,10 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (portal, start_url)
   );
   `,
+  `
+  -- Spam findings' audit trail (issue 9): why a string was judged spam and why this replacement,
+  -- and how clearly the replacement won among the candidates (NULL where no choice was made).
+  ALTER TABLE report_spam ADD COLUMN evidence TEXT;
+  ALTER TABLE report_spam ADD COLUMN confidence REAL;
+  `,
 ];

@@ -18,6 +18,8 @@ import type { CleanReport, ExtractedTable, SpamContext, SpamFinding } from '../t
 export interface PageContext {
   /** The portal's own name (from its seed): reveals substitutions of the site name. */
   portalName: string;
+  /** GB/T 2260 code of the portal's region: its names and its parents' are restoration candidates. */
+  regionCode?: string;
   /** Title the listing gave the link; complete where page headings were tampered with. */
   listingTitle?: string;
   /** Date the listing showed next to the link. */
@@ -60,6 +62,7 @@ export function extractReport(html: string, url: string, context: PageContext): 
   const $ = cheerio.load(html);
   const spamContext: SpamContext = { portalName: context.portalName, portalHost: new URL(url).host };
   if (context.listingTitle) spamContext.listingTitle = context.listingTitle;
+  if (context.regionCode) spamContext.regionCode = context.regionCode;
   const spam: SpamFinding[] = stripPageSpam($, spamContext);
 
   const block = findContentBlock($);

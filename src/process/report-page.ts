@@ -17,6 +17,7 @@ export function processReportPage(page: FetchedPage, portal: PortalInfo, listing
   const decoded = decodePage(page.body, page.headers['content-type'], page.url);
   const clean = extractReport(decoded.text, page.finalUrl, {
     portalName: portal.name,
+    regionCode: portal.region,
     ...(listing ? { listingTitle: listing.title } : {}),
     ...(listing?.date ? { listingDate: listing.date } : {}),
   });

@@ -308,9 +308,23 @@ export function charLmFromJson(json: unknown): CharLm {
 }
 
 let shipped: CharLm | undefined;
+let extended: CharLm | undefined;
 
-/** The model shipped with the code (char-lm.json, built by `npm run build:lm`), loaded once. */
+/**
+ * The model the spam stage uses: the one shipped with the code (char-lm.json, built by
+ * `npm run build:lm`), loaded once, plus the archive's own clean reports when a run gave them.
+ */
 export function defaultCharLm(): CharLm {
   shipped ??= charLmFromJson(JSON.parse(readFileSync(new URL('./char-lm.json', import.meta.url), 'utf8')));
-  return shipped;
+  return extended ?? shipped;
+}
+
+/**
+ * Adds clean report texts (the archive's reports with no spam found) to the process's model, for
+ * words the shipped text lacks (县委, the archive's own place names). Replaces any earlier
+ * extension: each run passes its archive's texts.
+ */
+export function extendDefaultCharLm(texts: string[]): void {
+  extended = undefined;
+  extended = texts.length ? addTexts(defaultCharLm(), texts) : undefined;
 }

@@ -67,7 +67,8 @@ export const LEGIT_BEFORE =
 /** …and words after it that do the same (“时时彩”等, 六合彩赌博活动). */
 export const LEGIT_AFTER = /^[”"’」』]?(?:等|类|活动|案件|犯罪|行为|违法|团伙|窝点|赌博|网站\d*个|问题|专项)/;
 
-function alternation(words: string[]): string {
+/** The words as one regex alternation, longest first, escaped. */
+export function alternation(words: readonly string[]): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))

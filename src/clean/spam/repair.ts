@@ -9,6 +9,7 @@ import { classifyHost, findDomains, isSpammyHost } from './domains.js';
 import { portalGovName } from './slots.js';
 import { knownPrefix, runMembers, type SubstitutionModel, type LearnedForm } from './substitution.js';
 import { HOLE, tidyLine } from './tidy.js';
+import { restoreOccurrence, type Restoration } from './restore.js';
 
 export type RepairWhere = 'title' | 'source' | 'text' | 'table';
 
@@ -18,6 +19,8 @@ interface Edit {
   replacement: string;
   kind: SpamKind;
   found: string;
+  evidence?: string;
+  confidence?: number;
 }
 
 const SPACE = /[ \u3000\u00a0]/;
@@ -60,7 +63,58 @@ function isHijackedDomain(line: string, start: number, end: number, host: string
 function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, counts: Map<string, number>): Edit[] {
   const edits: Edit[] = [];
   const known = new Map(model.forms.map((f) => [f.form, f] as [string, LearnedForm]));
-  const hits = scanForms(line);
+  // Brands found as foreign strings first, longest first: the lexicon may know only parts of them.
+  const places: { start: number; end: number; form: LearnedForm }[] = [];
+  // A longer form the page's fixed phrases explained (365体育备用网址 → 政府信息公开) keeps its own
+  // occurrences, which a foreign string inside it (365体育备用) must not split.
+  const explained: { start: number; end: number }[] = [];
+  for (const f of model.forms) {
+    if (f.foreign || !f.replacement) continue;
+    for (let i = line.indexOf(f.form); i >= 0; i = line.indexOf(f.form, i + f.form.length)) explained.push({ start: i, end: i + f.form.length });
+  }
+  for (const f of model.forms) {
+    if (!f.foreign) continue;
+    for (let at = line.indexOf(f.form); at >= 0; at = line.indexOf(f.form, at + f.form.length)) {
+      const i = at + (f.keep?.left ?? 0);
+      let end = at + f.form.length - (f.keep?.right ?? 0);
+      if ([...places, ...explained].some((e) => e.start < end && i < e.end && e.end - e.start > end - i)) continue;
+      if (places.some((e) => e.start < end && i < e.end)) continue;
+      // 《…办公室<brand>:印发…》: the colon came with the brand.
+      if (!f.keep?.right && (line[end] === ':' || line[end] === '：')) end++;
+      places.push({ start: i, end, form: f });
+    }
+  }
+  places.sort((a, b) => a.start - b.start);
+  // Each occurrence is read with the words restored around it: first left to right with the brands
+  // still to come left out, then once more with its neighbours' words in place, since brands side by
+  // side (主动<b><b>信息) stood for two words that read right only together.
+  const decided: Restoration[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    places.forEach((p, k) => {
+      let head = '';
+      let pos = 0;
+      places.slice(0, k).forEach((q, j) => {
+        head += line.slice(pos, q.start) + decided[j]!.replacement;
+        pos = q.end;
+      });
+      head += line.slice(pos, p.start);
+      let after = '';
+      pos = p.end;
+      places.slice(k + 1).forEach((q, j) => {
+        after += line.slice(pos, q.start) + (pass ? decided[k + 1 + j]!.replacement : '');
+        pos = q.end;
+      });
+      after += line.slice(pos);
+      if (pass && !(line.slice(places[k - 1]?.end ?? -1, p.start) === '' || line.slice(p.end, places[k + 1]?.start ?? -1) === '')) return;
+      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints);
+    });
+  }
+  places.forEach((p, k) => {
+    const r = decided[k]!;
+    const evidence = `${p.form.evidence.join('; ')}; ranked ${r.evidence}`;
+    edits.push({ start: p.start, end: p.end, replacement: r.replacement, kind: 'substitution', found: line.slice(p.start, p.end), evidence, confidence: r.confidence });
+  });
+  const hits = scanForms(line).filter((h) => !edits.some((e) => e.start < h.end && h.start < e.end));
   const inRun = runMembers(line, hits);
   for (const hit of hits) {
     const learned = known.get(hit.form);
@@ -146,11 +200,13 @@ export function repairText(text: string, model: SubstitutionModel, where: Repair
     for (const edit of edits) pending.push({ edit, line: at });
   }
   const total = Math.max(out.length, 1);
-  const findings = pending.map(({ edit, line }) => ({
+  const findings = pending.map(({ edit, line }): SpamFinding => ({
     kind: edit.kind,
     found: edit.found,
     replacement: edit.replacement,
     where: where === 'text' ? `text:${Math.min(Math.max(line, 1), total)}` : where,
+    ...(edit.evidence ? { evidence: edit.evidence } : {}),
+    ...(edit.confidence !== undefined ? { confidence: edit.confidence } : {}),
   }));
   return { text: out.join('\n'), findings };
 }

@@ -29,6 +29,10 @@ export interface SpamFinding {
    * after repair), or 'page' (outside the report part: <head>, header, hidden blocks, scripts).
    */
   where: string;
+  /** Why it was judged spam and why this replacement (foreign strings: the ranking of candidates). */
+  evidence?: string;
+  /** 0–1, for a replacement chosen among candidates: how clearly it won. */
+  confidence?: number;
 }
 
 /** What the spam stage knows about the page besides the page itself. */
@@ -39,4 +43,6 @@ export interface SpamContext {
   portalHost: string;
   /** Title the listing gave the link, often untouched when the article page was tampered with. */
   listingTitle?: string;
+  /** GB/T 2260 code of the portal's region, when the seed gives it: its names are restoration candidates. */
+  regionCode?: string;
 }

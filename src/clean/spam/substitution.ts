@@ -8,6 +8,9 @@
 import type { SpamContext } from './spam-types.js';
 import { scanForms, SPAM_THRESHOLD, type FormHit } from './form-scan.js';
 import { alignedDifference, alignVote, slotVotes, type Vote } from './slots.js';
+import { findForeignStrings, type Keep } from './foreign-strings.js';
+import { brandHints, restorationCandidates, type BrandHints } from './restore.js';
+import { defaultCharLm } from './char-lm.js';
 
 export interface LearnedForm {
   /** The string as it stands in the page (365体育备用:). */
@@ -20,12 +23,23 @@ export interface LearnedForm {
   count: number;
   /** Short reasons, for findings and debugging. */
   evidence: string[];
+  /**
+   * Found as a foreign string (foreign-strings.ts), not by the brand lexicon: what it stood for is
+   * decided at each occurrence (restore.ts), since one brand may stand for several words.
+   */
+  foreign?: boolean;
+  /** For foreign strings: what the page says about the brand as a whole (restore.ts). */
+  hints?: BrandHints;
+  /** For foreign strings: characters at either end that are the page's own words, left in place. */
+  keep?: Keep;
 }
 
 export interface SubstitutionModel {
   /** Longest first, so nested forms (365体育备用网址 ⊃ 365体育备用: ⊃ 365体育备用) resolve right. */
   forms: LearnedForm[];
   context: SpamContext;
+  /** Words an occurrence of a foreign string may have stood for on this page (restore.ts). */
+  candidates: string[];
 }
 
 const RUN_GAP = /^[\s,，、|｜/;；·]*$/;
@@ -124,10 +138,46 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
       forms.push({ form: diff.form, replacement: diff.vote.replacement, score: SPAM_THRESHOLD, count, evidence: [diff.vote.why] });
     }
   }
+  // Brands the lexicon does not know, judged by the report model.
+  const candidates = restorationCandidates(context, forms.map((f) => f.replacement));
+  for (const f of findForeignStrings(sources, candidates, defaultCharLm())) {
+    const bare = f.form.replace(/[:：]$/, '');
+    // A form the lexicon found and fixed phrases explained stays; one it could only remove is the
+    // same brand, now restored occurrence by occurrence.
+    if (forms.some((k) => k.replacement && k.form.replace(/[:：]$/, '') === bare)) continue;
+    for (let k = forms.length - 1; k >= 0; k--) {
+      if (!forms[k]!.replacement && forms[k]!.form.replace(/[:：]$/, '').split(bare).join('') === '') forms.splice(k, 1);
+    }
+    // What the page reveals about the brand as a whole: fixed phrases around it, and what its
+    // clear occurrences stand for (a hint, weighed at each occurrence, never a page-wide map).
+    const votes: Vote[] = [];
+    const occurrences: [string, string][] = [];
+    for (const text of sources) {
+      for (const line of text.split('\n')) {
+        for (let i = line.indexOf(f.form); i >= 0; i = line.indexOf(f.form, i + f.form.length)) {
+          const end = i + f.form.length + (/^[:：]/.test(line.slice(i + f.form.length)) ? 1 : 0);
+          votes.push(...slotVotes(line, i, end, context));
+          occurrences.push([line.slice(0, i), line.slice(end).split(f.form).join('')]);
+        }
+      }
+    }
+    const favoured = decide(votes).replacement;
+    const hints = brandHints(occurrences, candidates, context, favoured);
+    forms.push({
+      form: f.form,
+      replacement: '',
+      score: SPAM_THRESHOLD,
+      count: f.count,
+      evidence: [...f.evidence, ...(favoured ? [`fixed phrases say ${favoured}`] : [])],
+      foreign: true,
+      hints,
+      ...(f.keep ? { keep: f.keep } : {}),
+    });
+  }
   forms.sort((a, b) => b.form.length - a.form.length);
   // 政府信息公开平台 spammed reads 365体育备用网址平台: the chain swallowed a real word after the brand.
-  const kept = forms.filter((f) => f.replacement || !knownPrefix(f.form, forms));
-  return { forms: kept, context };
+  const kept = forms.filter((f) => f.replacement || f.foreign || !knownPrefix(f.form, forms));
+  return { forms: kept, context, candidates };
 }
 
 /**

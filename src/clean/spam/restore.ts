@@ -1,0 +1,198 @@
+/**
+ * What one occurrence of a brand stood for, decided occurrence by occurrence: real hijacks use one
+ * brand for several words on one page (公开 here, 政府 there), so a page-wide brand → word map
+ * cannot restore them. Candidates come from the page's evidence (words fixed phrases revealed,
+ * the region of the portal and its parents, the portal's name, the words hijackers replace);
+ * each is scored by how well the restored sentence reads under a character model of clean report
+ * text (char-lm.ts). A candidate is restored only when it clearly wins, over the others and over
+ * removing the brand; otherwise the brand is removed and the occurrence left unresolved.
+ */
+import { defaultCharLm, rankCandidates, type CharLm } from './char-lm.js';
+import type { SpamContext } from './spam-types.js';
+import { portalGovName } from './slots.js';
+import { scanRegionNames, stemOf } from '../../extract/region-index.js';
+import { placeByCode } from '../../extract/region-data.js';
+
+/** The words black-hat mirrors replace most (issue 9: 关于, region names, 市委/县委, 公开, 政府). */
+const COMMON_TARGETS = ['关于', '公开', '政府', '市委', '县委', '区委', '政务', '信息', '人民政府', '政府信息公开', '信息公开', '政务公开'];
+
+/** Characters of context read on either side of an occurrence. */
+const BEFORE = 8;
+const AFTER = 12;
+/**
+ * Nats per restored character. With a model this small, dropping a word often reads better than
+ * spelling it out; a substitution is what a brand between words usually is (char-lm.ts measured
+ * 83 % of blanked words ranked first with 1, 74 % with none).
+ */
+const LENGTH_BONUS = 1;
+/** How far the best word must lead removal and the runner-up, in nats, to be restored. */
+const LEAD_OVER_REMOVAL = 1.5;
+const LEAD_OVER_NEXT = 1;
+
+export interface Restoration {
+  /** '' when no candidate clearly won: the brand is removed. */
+  replacement: string;
+  /** 0–1: how clearly the replacement won (1 − e^−lead). */
+  confidence: number;
+  /** The ranking behind the decision, best first, for the audit trail. */
+  evidence: string;
+}
+
+/** Region names the page may have had replaced: the portal's region, full and short, and its parents. */
+export function regionWords(context: SpamContext): string[] {
+  const words = new Set<string>();
+  const codes = new Set<string>();
+  if (context.regionCode) codes.add(context.regionCode);
+  for (const source of [portalGovName(context.portalName), context.listingTitle ?? '']) {
+    for (const hit of scanRegionNames(source.replace(/\s+/g, ''))) for (const p of hit.places) codes.add(p.code);
+  }
+  for (const code of codes) {
+    for (const parent of [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) {
+      const place = placeByCode(parent);
+      if (!place) continue;
+      words.add(place.name);
+      const stem = stemOf(place);
+      if (stem.length >= 2) words.add(stem);
+    }
+  }
+  return [...words];
+}
+
+/** Every word an occurrence on this page may have stood for. */
+export function restorationCandidates(context: SpamContext, learned: readonly string[]): string[] {
+  const name = portalGovName(context.portalName);
+  return [...new Set([...learned.filter(Boolean), ...COMMON_TARGETS, ...regionWords(context), ...(name ? [name] : [])])];
+}
+
+/**
+ * The best filler between `head` (the line up to the brand, earlier brands already restored) and
+ * `tail` (the line after it, later brands left out). The page's own evidence gives some candidates a
+ * head start over the model: `favoured` (a word a fixed phrase revealed for this brand), and the
+ * portal's own region name over its parents' (a county's page names the county most).
+ */
+export function restoreOccurrence(head: string, tail: string, candidates: readonly string[], context: SpamContext, hints: BrandHints = {}, lm: CharLm = defaultCharLm()): Restoration {
+  const before = head.slice(-BEFORE);
+  const after = tail.slice(0, AFTER);
+  const prior = priors(context, hints);
+  // A word that would repeat the text beside it (政府信息公开 before 信息…) is no candidate: the
+  // model reads such stutters too kindly, and they crowd out the word that fits (政府).
+  const fitting = candidates.filter((c) => !stutters(c, before, after));
+  // Words are ranked against each other by the model alone; against removal with a bonus per
+  // restored character (a long name must not win over a short word just for its length).
+  const name = portalGovName(context.portalName);
+  const namesPortal = (c: string): boolean => name.length >= 4 && (before.slice(-name.length) + c + after.slice(0, name.length)).includes(name);
+  const phrased = phraseWords(before, after, context);
+  const ranked = rankCandidates(lm, before, [...fitting, ...phrased.filter((w) => !fitting.includes(w)), ''], after)
+    .map((r) => ({
+      ...r,
+      score: r.score + (prior.get(r.candidate) ?? 0) + (r.candidate && namesPortal(r.candidate) ? NAME_BONUS : 0) + (phrased.includes(r.candidate) ? PHRASE_BONUS : 0),
+    }))
+    .sort((a, b) => b.score - a.score);
+  const removal = ranked.find((r) => r.candidate === '')!;
+  const words = ranked.filter((r) => r.candidate !== '');
+  const best = words[0];
+  const evidence = ranked.slice(0, 4).map((r) => `${r.candidate || '∅'} ${r.score.toFixed(1)}`).join(', ');
+  if (!best) return { replacement: '', confidence: 0, evidence };
+  const overRemoval = best.score + LENGTH_BONUS * [...best.candidate].length - removal.score - LEAD_OVER_REMOVAL;
+  const lead = Math.min(overRemoval, best.score - (words[1]?.score ?? -Infinity) - LEAD_OVER_NEXT);
+  if (lead < 0) return { replacement: '', confidence: 0, evidence };
+  return { replacement: best.candidate, confidence: Number((1 - Math.exp(-lead - 1)).toFixed(2)), evidence };
+}
+
+/** The candidate holds the two characters that follow it or the two that precede it (公开 before 公开…). */
+function stutters(candidate: string, before: string, after: string): boolean {
+  const next = after.slice(0, 2);
+  const last = before.slice(-2);
+  return (next.length === 2 && candidate.includes(next)) || (last.length === 2 && candidate.includes(last));
+}
+
+/** What the page says about one brand as a whole. */
+export interface BrandHints {
+  /** The word fixed phrases around its occurrences revealed (《中华人民共和国…条例》 → 政府信息公开). */
+  favoured?: string;
+  /** Share of each word among its occurrences restored with confidence: what it stands for elsewhere. */
+  shares?: Readonly<Record<string, number>>;
+}
+
+/** Head starts, in nats: the page's own region first, then its parents; words the page revealed. */
+function priors(context: SpamContext, hints: BrandHints): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (w: string, n: number): void => void out.set(w, (out.get(w) ?? 0) + n);
+  // regionWords lists each region's full name and stem, the portal's own region first.
+  regionWords(context).forEach((w, i) => add(w, Math.max(0, REGION_BONUS - i * 0.5)));
+  if (hints.favoured) add(hints.favoured, FAVOURED_BONUS);
+  for (const [w, share] of Object.entries(hints.shares ?? {})) add(w, SHARE_BONUS * share);
+  return out;
+}
+
+/** Head start of a word per share of the brand's confident restorations elsewhere on the page. */
+const SHARE_BONUS = 3;
+
+/**
+ * Page-level hints for a brand: its first-pass restorations at every occurrence, counted where
+ * they were confident. `occurrences` are [head, tail] pairs as restoreOccurrence takes them.
+ */
+export function brandHints(occurrences: [string, string][], candidates: readonly string[], context: SpamContext, favoured = '', lm: CharLm = defaultCharLm()): BrandHints {
+  const counts = new Map<string, number>();
+  let confident = 0;
+  for (const [head, tail] of occurrences) {
+    const r = restoreOccurrence(head, tail, candidates, context, favoured ? { favoured } : {}, lm);
+    if (r.replacement && r.confidence >= CONFIDENT) {
+      counts.set(r.replacement, (counts.get(r.replacement) ?? 0) + 1);
+      confident++;
+    }
+  }
+  const shares: Record<string, number> = {};
+  for (const [w, n] of counts) shares[w] = n / confident;
+  return { ...(favoured ? { favoured } : {}), shares };
+}
+
+/** A first-pass restoration this clear counts as the page's evidence for the brand. */
+const CONFIDENT = 0.9;
+
+/**
+ * Fixed phrases of these reports and pages that admit one word in the brand's place: the party
+ * committee before its government (县委、县政府; the nav bar's 县委 县政府 县人大), 中共X县委,
+ * 政府采购, 视察X重要讲话精神. The committee's level is the portal's (a county's page says 县委).
+ */
+function phraseWords(before: string, after: string, context: SpamContext): string[] {
+  const out: string[] = [];
+  const committee = /^[、\s]*(县|市|区|省)(?:政府|人大|政协)/.exec(after);
+  if (committee) out.push(`${committee[1]}委`);
+  if (/中共\S{0,8}$/.test(before) || /^(?:常委|全会|书记|副书记|宣传部|组织部|统战部|政法委|巡察)/.test(after)) out.push(`${levelWord(context)}委`);
+  if (/^采购/.test(after)) out.push('政府');
+  if (/视察$/.test(before) && /^重要讲话/.test(after)) out.push(...regionWords(context).slice(0, 2));
+  // Cited document titles: 《…办公室关于印发…的通知》, 《关于进一步做好…》.
+  if ((/《$/.test(before) || (/(?:办公厅|办公室|人民政府|委员会|国务院|中央|部|厅|局)$/.test(before) && before.includes('《'))) && DOCUMENT_VERB.test(after)) out.push('关于');
+  if (/(?:办公厅|办公室)$/.test(before) && DOCUMENT_VERB.test(after)) out.push('关于');
+  // A region's short name before its level: <brand>市体育局 on 周口市's page is 周口.
+  for (const word of regionWords(context)) {
+    const level = /^(?:省|市|县|区)/.exec(after)?.[0];
+    if (level && regionWords(context).includes(word + level)) out.push(word);
+  }
+  return out;
+}
+
+/** What a cited document does, right after its 关于. */
+const DOCUMENT_VERB = /^(?:印发|做好|进一步|加强|全面|推进|开展|深化|转发|公布|调整|建立|实施|促进|加快|规范|落实|贯彻|完善|切实)/;
+
+/** 县, 市 or 省: the level of the portal's government, from its name. */
+function levelWord(context: SpamContext): string {
+  const name = portalGovName(context.portalName);
+  if (/县/.test(name)) return '县';
+  if (/区/.test(name)) return '区';
+  if (/省/.test(name) && !/市/.test(name)) return '省';
+  return '市';
+}
+
+/** Head start of the word a fixed phrase around the brand calls for. */
+const PHRASE_BONUS = 8;
+
+/** Head start of a word that makes the portal's own name (鹿邑县 before 人民政府 on 鹿邑县人民政府's site). */
+const NAME_BONUS = 5;
+
+/** Head start of the portal's own region name. */
+const REGION_BONUS = 2;
+
+/** Nats added to the word a fixed phrase revealed for this brand. */
+const FAVOURED_BONUS = 3;
