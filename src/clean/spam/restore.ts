@@ -40,6 +40,8 @@ export interface Restoration {
 
 /** Region names the page may have had replaced: the portal's region, full and short, and its parents. */
 export function regionWords(context: SpamContext): string[] {
+  const known = regionWordsOf.get(context);
+  if (known) return known;
   const words = new Set<string>();
   const codes = new Set<string>();
   if (context.regionCode) codes.add(context.regionCode);
@@ -55,8 +57,13 @@ export function regionWords(context: SpamContext): string[] {
       if (stem.length >= 2) words.add(stem);
     }
   }
-  return [...words];
+  const list = [...words];
+  regionWordsOf.set(context, list);
+  return list;
 }
+
+/** One page's context is asked for its region words at every occurrence. */
+const regionWordsOf = new WeakMap<SpamContext, string[]>();
 
 /** Every word an occurrence on this page may have stood for. */
 export function restorationCandidates(context: SpamContext, learned: readonly string[]): string[] {
@@ -67,8 +74,9 @@ export function restorationCandidates(context: SpamContext, learned: readonly st
 /**
  * The best filler between `head` (the line up to the brand, earlier brands already restored) and
  * `tail` (the line after it, later brands left out). The page's own evidence gives some candidates a
- * head start over the model: `favoured` (a word a fixed phrase revealed for this brand), and the
- * portal's own region name over its parents' (a county's page names the county most).
+ * head start over the model: what `hints` say about the brand as a whole, the portal's own region
+ * name over its parents' (a county's page names the county most), a word that completes the
+ * portal's name or a fixed phrase around the brand.
  */
 export function restoreOccurrence(head: string, tail: string, candidates: readonly string[], context: SpamContext, hints: BrandHints = {}, lm: CharLm = defaultCharLm()): Restoration {
   const before = head.slice(-BEFORE);
@@ -77,8 +85,6 @@ export function restoreOccurrence(head: string, tail: string, candidates: readon
   // A word that would repeat the text beside it (政府信息公开 before 信息…) is no candidate: the
   // model reads such stutters too kindly, and they crowd out the word that fits (政府).
   const fitting = candidates.filter((c) => !stutters(c, before, after));
-  // Words are ranked against each other by the model alone; against removal with a bonus per
-  // restored character (a long name must not win over a short word just for its length).
   const name = portalGovName(context.portalName);
   const namesPortal = (c: string): boolean => name.length >= 4 && (before.slice(-name.length) + c + after.slice(0, name.length)).includes(name);
   const phrased = phraseWords(before, after, context);
@@ -93,6 +99,8 @@ export function restoreOccurrence(head: string, tail: string, candidates: readon
   const best = words[0];
   const evidence = ranked.slice(0, 4).map((r) => `${r.candidate || '∅'} ${r.score.toFixed(1)}`).join(', ');
   if (!best) return { replacement: '', confidence: 0, evidence };
+  // Words are ranked against each other by the model alone; against removal with a bonus per
+  // restored character (a long name must not win over a short word just for its length).
   const overRemoval = best.score + LENGTH_BONUS * [...best.candidate].length - removal.score - LEAD_OVER_REMOVAL;
   const lead = Math.min(overRemoval, best.score - (words[1]?.score ?? -Infinity) - LEAD_OVER_NEXT);
   if (lead < 0) return { replacement: '', confidence: 0, evidence };
@@ -166,10 +174,9 @@ function phraseWords(before: string, after: string, context: SpamContext): strin
   if ((/《$/.test(before) || (/(?:办公厅|办公室|人民政府|委员会|国务院|中央|部|厅|局)$/.test(before) && before.includes('《'))) && DOCUMENT_VERB.test(after)) out.push('关于');
   if (/(?:办公厅|办公室)$/.test(before) && DOCUMENT_VERB.test(after)) out.push('关于');
   // A region's short name before its level: <brand>市体育局 on 周口市's page is 周口.
-  for (const word of regionWords(context)) {
-    const level = /^(?:省|市|县|区)/.exec(after)?.[0];
-    if (level && regionWords(context).includes(word + level)) out.push(word);
-  }
+  const level = /^(?:省|市|县|区)/.exec(after)?.[0];
+  const regions = regionWords(context);
+  if (level) out.push(...regions.filter((word) => regions.includes(word + level)));
   return out;
 }
 
