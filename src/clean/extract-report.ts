@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { findContentBlock } from './content-block.js';
 import { renderText } from './html-to-text.js';
-import { chooseTitle, listingTitleCandidate, pageTitleCandidates } from './title-choice.js';
+import { chooseTitle, headingCandidates, listingTitleCandidate, titleElementCandidates } from './title-choice.js';
 import { learnSubstitutions, repairText, stripPageSpam, type SubstitutionModel } from './spam/index.js';
 import { findHtmlTables } from '../extract/tables/index.js';
 import { findPublishDate } from '../extract/publish-date.js';
@@ -69,17 +69,21 @@ export function extractReport(html: string, url: string, context: PageContext): 
   if (!block) throw new ExtractError('no report body found', url);
   const rendered = renderText(block, url);
   const htmlTables = findHtmlTables($, block);
-  const candidates = pageTitleCandidates($);
-  if (context.listingTitle) candidates.push(listingTitleCandidate(context.listingTitle));
+  const pageTitle = $('title').text();
+  const headings = headingCandidates($);
   $(block).remove();
   const chromeText = $('body').text();
   const rawSource = findSource(chromeText);
 
   // Substitutions are learned from everything the page says, then applied to each part of it.
   const model = learnSubstitutions(
-    [rendered.text, ...candidates.map((c) => c.title), chromeText, ...(rawSource ? [rawSource] : [])],
+    [rendered.text, pageTitle, ...headings.map((c) => c.title), chromeText, ...(rawSource ? [rawSource] : [])],
     spamContext,
   );
+  // The <title> is split at _ and - into candidates: a brand with those marks inside (…_…app-【…】)
+  // is cut out of the whole <title> first, or its pieces outlive it.
+  const candidates = [...headings, ...titleElementCandidates(repairText(pageTitle, model, 'title').text)];
+  if (context.listingTitle) candidates.push(listingTitleCandidate(context.listingTitle));
   const repairedTitles = candidates.map((c) => repairText(c.title, model, 'title'));
   const best = chooseTitle(candidates.map((c, i) => ({ ...c, title: repairedTitles[i]!.text })));
   if (best < 0) throw new ExtractError('no title found', url);

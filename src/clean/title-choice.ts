@@ -23,7 +23,8 @@ export function normaliseTitle(text: string): string {
 }
 
 /** Candidates from the page, headings first, then <title> split on its usual separators. */
-export function pageTitleCandidates($: CheerioAPI): TitleCandidate[] {
+/** The page's headings and title meta tags (not its <title>). */
+export function headingCandidates($: CheerioAPI): TitleCandidate[] {
   const found: TitleCandidate[] = [];
   for (const selector of TITLE_SELECTORS) {
     $(selector).each((_, el) => {
@@ -32,8 +33,13 @@ export function pageTitleCandidates($: CheerioAPI): TitleCandidate[] {
       if (title.length >= 6 && title.length <= 120) found.push({ title, truncated: false });
     });
   }
-  // <title> joins the article and site names with _ | - or plain spaces.
-  for (const part of $('title').text().split(/[_|\-–—]+|\s+/)) {
+  return found;
+}
+
+/** <title> joins the article and site names with _ | - or plain spaces: each part is a candidate. */
+export function titleElementCandidates(text: string): TitleCandidate[] {
+  const found: TitleCandidate[] = [];
+  for (const part of text.split(/[_|\-–—]+|\s+/)) {
     const title = normaliseTitle(part);
     if (title.length >= 6) found.push({ title, truncated: false });
   }

@@ -106,7 +106,7 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
       });
       after += line.slice(pos);
       if (pass && !(line.slice(places[k - 1]?.end ?? -1, p.start) === '' || line.slice(p.end, places[k + 1]?.start ?? -1) === '')) return;
-      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints);
+      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints, model.lm);
     });
   }
   places.forEach((p, k) => {

@@ -91,7 +91,11 @@ export function restoreOccurrence(head: string, tail: string, candidates: readon
   const ranked = rankCandidates(lm, before, [...fitting, ...phrased.filter((w) => !fitting.includes(w)), ''], after)
     .map((r) => ({
       ...r,
-      score: r.score + (prior.get(r.candidate) ?? 0) + (r.candidate && namesPortal(r.candidate) ? NAME_BONUS : 0) + (phrased.includes(r.candidate) ? PHRASE_BONUS : 0),
+      score:
+        r.score +
+        (prior.get(r.candidate) ?? 0) +
+        (r.candidate && namesPortal(r.candidate) ? NAME_BONUS : 0) +
+        (phrased.includes(r.candidate) ? PHRASE_BONUS : 0),
     }))
     .sort((a, b) => b.score - a.score);
   const removal = ranked.find((r) => r.candidate === '')!;
@@ -169,6 +173,8 @@ function phraseWords(before: string, after: string, context: SpamContext): strin
   if (committee) out.push(`${committee[1]}委`);
   if (/中共\S{0,8}$/.test(before) || /^(?:常委|全会|书记|副书记|宣传部|组织部|统战部|政法委|巡察)/.test(after)) out.push(`${levelWord(context)}委`);
   if (/^采购/.test(after)) out.push('政府');
+  // The report's own name: …2024年<brand>工作年度报告.
+  if (/(?:年|年度|人民政府|办公室|局|委员会)$/.test(before) && /^(?:工作)?(?:年度)?报告/.test(after)) out.push('政府信息公开');
   if (/视察$/.test(before) && /^重要讲话/.test(after)) out.push(...regionWords(context).slice(0, 2));
   // Cited document titles: 《…办公室关于印发…的通知》, 《关于进一步做好…》.
   if ((/《$/.test(before) || (/(?:办公厅|办公室|人民政府|委员会|国务院|中央|部|厅|局)$/.test(before) && before.includes('《'))) && DOCUMENT_VERB.test(after)) out.push('关于');

@@ -10,7 +10,7 @@ import { scanForms, SPAM_THRESHOLD, type FormHit } from './form-scan.js';
 import { alignedDifference, alignVote, slotVotes, type Vote } from './slots.js';
 import { findForeignStrings, type Keep } from './foreign-strings.js';
 import { brandHints, restorationCandidates, type BrandHints } from './restore.js';
-import { defaultCharLm } from './char-lm.js';
+import { defaultCharLm, type CharLm } from './char-lm.js';
 
 export interface LearnedForm {
   /** The string as it stands in the page (365体育备用:). */
@@ -40,6 +40,8 @@ export interface SubstitutionModel {
   context: SpamContext;
   /** Words an occurrence of a foreign string may have stood for on this page (restore.ts). */
   candidates: string[];
+  /** The character model restorations are read with: clean report text and this page's own words. */
+  lm: CharLm;
 }
 
 const RUN_GAP = /^[\s,，、|｜/;；·]*$/;
@@ -140,7 +142,11 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
   }
   // Brands the lexicon does not know, judged by the report model.
   const candidates = restorationCandidates(context, forms.map((f) => f.replacement));
-  for (const f of findForeignStrings(sources, candidates, defaultCharLm())) {
+  const foreign = findForeignStrings(sources, candidates, defaultCharLm());
+  // Restorations are read with clean report text only. (Adding the page's own untouched words was
+  // tried: more brands came back as a wrong word, 8 of 40 on the hijacked simulated portal against 2.)
+  const lm = defaultCharLm();
+  for (const f of foreign) {
     const bare = f.form.replace(/[:：]$/, '');
     // A form the lexicon found and fixed phrases explained stays; one it could only remove is the
     // same brand, now restored occurrence by occurrence.
@@ -162,7 +168,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
       }
     }
     const favoured = decide(votes).replacement;
-    const hints = brandHints(occurrences, candidates, context, favoured);
+    const hints = brandHints(occurrences, candidates, context, favoured, lm);
     forms.push({
       form: f.form,
       replacement: '',
@@ -177,7 +183,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
   forms.sort((a, b) => b.form.length - a.form.length);
   // 政府信息公开平台 spammed reads 365体育备用网址平台: the chain swallowed a real word after the brand.
   const kept = forms.filter((f) => f.replacement || f.foreign || !knownPrefix(f.form, forms));
-  return { forms: kept, context, candidates };
+  return { forms: kept, context, candidates, lm };
 }
 
 /**
