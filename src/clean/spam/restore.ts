@@ -7,7 +7,7 @@
  * text (char-lm.ts). A candidate is restored only when it clearly wins, over the others and over
  * removing the brand; otherwise the brand is removed and the occurrence left unresolved.
  */
-import { defaultCharLm, rankCandidates, type CharLm } from './char-lm.js';
+import { defaultCharLm, logProb, rankCandidates, type CharLm } from './char-lm.js';
 import type { SpamContext } from './spam-types.js';
 import { portalGovName } from './slots.js';
 import { scanRegionNames, stemOf } from '../../extract/region-index.js';
@@ -88,11 +88,18 @@ export function restoreOccurrence(head: string, tail: string, candidates: readon
   const name = portalGovName(context.portalName);
   const namesPortal = (c: string): boolean => name.length >= 4 && (before.slice(-name.length) + c + after.slice(0, name.length)).includes(name);
   const phrased = phraseWords(before, after, context);
+  // A place or portal name is a proper name: a model of 45 000 characters has rarely seen its
+  // characters (枝江, 宜昌), so where the words around call for a name (its level after it, the
+  // portal's name completed) what counts is how it fits them, not its own letters.
+  const names = new Set([...regionWords(context), ...(name ? [name] : [])]);
+  // Never dearer than ordinary text: a name the model knows well (河南省人民政府) keeps its score.
+  const ownCost = (c: string): number => (names.has(c) && (phrased.includes(c) || namesPortal(c)) ? Math.min(0, logProb(lm, c, before) - NAME_CHAR * [...c].length) : 0);
   const ranked = rankCandidates(lm, before, [...fitting, ...phrased.filter((w) => !fitting.includes(w)), ''], after)
     .map((r) => ({
       ...r,
       score:
-        r.score +
+        r.score -
+        ownCost(r.candidate) +
         (prior.get(r.candidate) ?? 0) +
         (r.candidate && namesPortal(r.candidate) ? NAME_BONUS : 0) +
         (phrased.includes(r.candidate) ? PHRASE_BONUS : 0),
@@ -200,6 +207,9 @@ function levelWord(context: SpamContext): string {
 
 /** Head start of the word a fixed phrase around the brand calls for. */
 const PHRASE_BONUS = 8;
+
+/** Log-probability per character (nats) a called-for name is charged instead of the model's own. */
+const NAME_CHAR = -3;
 
 /** Head start of a word that makes the portal's own name (鹿邑县 before 人民政府 on 鹿邑县人民政府's site). */
 const NAME_BONUS = 5;
