@@ -193,7 +193,8 @@ export function brandShaped(form: string): boolean {
 
 /** Ends with an ad tail after a name of two characters or more (…网络平台, …娱乐网). */
 function tailEnded(form: string): boolean {
-  const tail = (FINAL_TAIL.exec(form.replace(/[:：]$/, '')) ?? ANY_TAIL.exec(form.replace(/[:：]$/, '')));
+  const bare = form.replace(/[:：]$/, '');
+  const tail = FINAL_TAIL.exec(bare) ?? ANY_TAIL.exec(bare);
   return !!tail && tail.index >= 2;
 }
 

@@ -147,3 +147,11 @@ export function scanForms(text: string): FormHit[] {
   }
   return hits;
 }
+
+/** Start of every non-overlapping occurrence of `form` in `line`, left to right. */
+export function occurrencesOf(line: string, form: string): number[] {
+  const out: number[] = [];
+  if (!form) return out;
+  for (let i = line.indexOf(form); i >= 0; i = line.indexOf(form, i + form.length)) out.push(i);
+  return out;
+}

@@ -4,7 +4,7 @@
  * without spam are returned byte for byte; every change is one finding.
  */
 import type { SpamFinding, SpamKind } from './spam-types.js';
-import { scanForms, SPAM_THRESHOLD } from './form-scan.js';
+import { occurrencesOf, scanForms, SPAM_THRESHOLD } from './form-scan.js';
 import { classifyHost, findDomains, isSpammyHost } from './domains.js';
 import { portalGovName } from './slots.js';
 import { knownPrefix, runMembers, type SubstitutionModel, type LearnedForm } from './substitution.js';
@@ -70,11 +70,11 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
   const explained: { start: number; end: number }[] = [];
   for (const f of model.forms) {
     if (f.foreign || !f.replacement) continue;
-    for (let i = line.indexOf(f.form); i >= 0; i = line.indexOf(f.form, i + f.form.length)) explained.push({ start: i, end: i + f.form.length });
+    for (const i of occurrencesOf(line, f.form)) explained.push({ start: i, end: i + f.form.length });
   }
   for (const f of model.forms) {
     if (!f.foreign) continue;
-    for (let at = line.indexOf(f.form); at >= 0; at = line.indexOf(f.form, at + f.form.length)) {
+    for (const at of occurrencesOf(line, f.form)) {
       const i = at + (f.keep?.left ?? 0);
       let end = at + f.form.length - (f.keep?.right ?? 0);
       if ([...places, ...explained].some((e) => e.start < end && i < e.end && e.end - e.start > end - i)) continue;
@@ -88,9 +88,11 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
   // Each occurrence is read with the words restored around it: first left to right with the brands
   // still to come left out, then once more with its neighbours' words in place, since brands side by
   // side (主动<b><b>信息) stood for two words that read right only together.
+  const touches = (a: { end: number } | undefined, b: { start: number } | undefined): boolean => !!a && !!b && a.end === b.start;
   const decided: Restoration[] = [];
   for (let pass = 0; pass < 2; pass++) {
     places.forEach((p, k) => {
+      if (pass && !touches(places[k - 1], p) && !touches(p, places[k + 1])) return;
       let head = '';
       let pos = 0;
       places.slice(0, k).forEach((q, j) => {
@@ -105,8 +107,7 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
         pos = q.end;
       });
       after += line.slice(pos);
-      if (pass && !(line.slice(places[k - 1]?.end ?? -1, p.start) === '' || line.slice(p.end, places[k + 1]?.start ?? -1) === '')) return;
-      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints, model.lm);
+      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints);
     });
   }
   places.forEach((p, k) => {
@@ -138,7 +139,7 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
   }
   // Learned forms the brand scanner cannot see (aligned with the listing title).
   for (const f of model.forms) {
-    for (let i = line.indexOf(f.form); i >= 0; i = line.indexOf(f.form, i + f.form.length)) {
+    for (const i of occurrencesOf(line, f.form)) {
       const end = i + f.form.length;
       if (edits.some((e) => e.start < end && i < e.end)) continue;
       edits.push({ start: i, end, replacement: f.replacement, kind: f.replacement ? 'substitution' : removalKind(f.form, model), found: f.form });

@@ -6,11 +6,11 @@
  * runs it belongs to.
  */
 import type { SpamContext } from './spam-types.js';
-import { scanForms, SPAM_THRESHOLD, type FormHit } from './form-scan.js';
+import { occurrencesOf, scanForms, SPAM_THRESHOLD, type FormHit } from './form-scan.js';
 import { alignedDifference, alignVote, slotVotes, type Vote } from './slots.js';
 import { findForeignStrings, type Keep } from './foreign-strings.js';
 import { brandHints, restorationCandidates, type BrandHints } from './restore.js';
-import { defaultCharLm, type CharLm } from './char-lm.js';
+import { defaultCharLm } from './char-lm.js';
 
 export interface LearnedForm {
   /** The string as it stands in the page (365体育备用:). */
@@ -40,8 +40,6 @@ export interface SubstitutionModel {
   context: SpamContext;
   /** Words an occurrence of a foreign string may have stood for on this page (restore.ts). */
   candidates: string[];
-  /** The character model restorations are read with: clean report text and this page's own words. */
-  lm: CharLm;
 }
 
 const RUN_GAP = /^[\s,，、|｜/;；·]*$/;
@@ -142,11 +140,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
   }
   // Brands the lexicon does not know, judged by the report model.
   const candidates = restorationCandidates(context, forms.map((f) => f.replacement));
-  const foreign = findForeignStrings(sources, candidates, defaultCharLm());
-  // Restorations are read with clean report text only. (Adding the page's own untouched words was
-  // tried: more brands came back as a wrong word, 8 of 40 on the hijacked simulated portal against 2.)
-  const lm = defaultCharLm();
-  for (const f of foreign) {
+  for (const f of findForeignStrings(sources, candidates, defaultCharLm())) {
     const bare = f.form.replace(/[:：]$/, '');
     // A form the lexicon found and fixed phrases explained stays; one it could only remove is the
     // same brand, now restored occurrence by occurrence.
@@ -160,7 +154,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
     const occurrences: [string, string][] = [];
     for (const text of sources) {
       for (const line of text.split('\n')) {
-        for (let i = line.indexOf(f.form); i >= 0; i = line.indexOf(f.form, i + f.form.length)) {
+        for (const i of occurrencesOf(line, f.form)) {
           const end = i + f.form.length + (/^[:：]/.test(line.slice(i + f.form.length)) ? 1 : 0);
           votes.push(...slotVotes(line, i, end, context));
           occurrences.push([line.slice(0, i), line.slice(end).split(f.form).join('')]);
@@ -168,7 +162,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
       }
     }
     const favoured = decide(votes).replacement;
-    const hints = brandHints(occurrences, candidates, context, favoured, lm);
+    const hints = brandHints(occurrences, candidates, context, favoured);
     forms.push({
       form: f.form,
       replacement: '',
@@ -183,7 +177,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
   forms.sort((a, b) => b.form.length - a.form.length);
   // 政府信息公开平台 spammed reads 365体育备用网址平台: the chain swallowed a real word after the brand.
   const kept = forms.filter((f) => f.replacement || f.foreign || !knownPrefix(f.form, forms));
-  return { forms: kept, context, candidates, lm };
+  return { forms: kept, context, candidates };
 }
 
 /**
