@@ -2,9 +2,9 @@
  * The hijacked portal (sim `hijacked: true`, 枝江市人民政府), crawled end to end: brands standing
  * for ordinary words (关于, region names, 市委, 公开, 政府), one brand for several words, brands in
  * titles, 来源/发文机关 and listing titles. Every listed report must be archived, no brand may be
- * left in what is archived, and no legitimate character may change. How many replaced words came
- * back is measured and logged (no floor here). Brand strings never reach a log: messages name
- * brands by index.
+ * left in what is archived, and no legitimate character may change; at least 90 % of the replaced
+ * words must come back (issue 9), counted by kind in the log. Brand strings never reach a log:
+ * messages name brands by index.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +12,11 @@ import { rm } from 'node:fs/promises';
 import { startSimulatedPortals } from '../sim/portals.js';
 import type { HijackKind, HijackLabel, SimulatedPortals } from '../sim/types.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
+import { reprocessArchive, type ReprocessEvent } from '../src/archive/reprocess.js';
 import { findReports } from '../src/query/report-query.js';
 import type { ArchivedReport } from '../src/types.js';
 import { alignChars, scoreRepair } from './fixtures/spam/measure.js';
+import { BRANDS } from '../src/clean/spam/lexicon.js';
 import type { InjectedSpan } from './fixtures/spam/spammer.js';
 import { crawlInto, tempStorage } from './helpers/crawl-sim.js';
 
@@ -95,16 +97,10 @@ test('every listed annual report is archived, hijacked listing titles included, 
   for (const d of sim.decoys) assert.ok(!archived.has(d), `decoy archived: ${d}`);
 });
 
-/**
- * What issue 9 still lacks on this portal (its brands were never looked at while the spam stage was
- * written): these tests run and print what they find, and fail the run once they are no longer todo.
- */
-const OPEN = 'issue 9 open: a brand piece left in a report text, a few page words lost beside brands';
-
 /** Characters of the brands that are not in the portal's clean titles (punctuation, Latin letters). */
 const FOREIGN_IN_TITLE = /[_*【】A-Za-z]/;
 
-test('no brand left in any archived title, text, issuer or region', { todo: OPEN }, () => {
+test('no brand left in any archived title, text, issuer or region', () => {
   const needles = residueNeedles();
   let left = 0;
   const where: string[] = [];
@@ -203,8 +199,11 @@ function measure(label: HijackLabel, output: string, m: Measure): void {
   for (let j = 0; j < output.length; j++) if (!covered[j] && !/\s/.test(output[j]!)) m.legitChanged++;
 }
 
-test('replaced words restored (measured), legitimate text unchanged', { todo: OPEN }, () => {
+test('replaced words restored, unresolved ones removed, legitimate text unchanged', () => {
   const m: Measure = { knowable: 0, restored: 0, unresolvedRemoved: 0, wrong: 0, legitChanged: 0, byKind: new Map() };
+  // The same, split by whether the page's brand holds a word of the spam lexicon.
+  const inVocabulary = (label: HijackLabel) => label.brands.some((b) => BRANDS.some((w) => b.includes(w)));
+  const split = new Map<boolean, Measure>([true, false].map((k) => [k, { knowable: 0, restored: 0, unresolvedRemoved: 0, wrong: 0, legitChanged: 0, byKind: new Map() }]));
   let scoreRestored = 0;
   let scoreKnowable = 0;
   let unknowable = 0;
@@ -213,6 +212,7 @@ test('replaced words restored (measured), legitimate text unchanged', { todo: OP
     if (!report) continue; // counted as lost by the listing test
     const output = normalize(report.text);
     measure(label, output, m);
+    measure(label, output, split.get(inVocabulary(label))!);
     unknowable += label.occurrences.filter((o) => o.where === 'body' && o.original === null).length;
     const spans: InjectedSpan[] = label.occurrences
       .filter((o) => o.where === 'body')
@@ -251,7 +251,12 @@ test('replaced words restored (measured), legitimate text unchanged', { todo: OP
   for (const [k, s] of [...m.byKind].sort()) console.log(`#   ${k}: ${s.restored}/${s.knowable}`);
   console.log(`# body occurrences removed without a replacement: ${m.unresolvedRemoved}; replaced by a wrong word: ${m.wrong}`);
   console.log(`# legitimate characters changed: ${m.legitChanged} on hijacked pages, ${cleanChanged} on ${cleanChecked} clean page(s) (${cleanFindings} spam findings there)`);
+  for (const [inside, s] of split) {
+    console.log(`# brands ${inside ? 'holding' : 'outside'} the spam lexicon: restored ${s.restored}/${s.knowable} (${pct(s.restored, s.knowable)}), wrong ${s.wrong}, removed ${s.unresolvedRemoved}, legitimate characters changed ${s.legitChanged}`);
+  }
   assert.ok(m.knowable > 0);
+  // Issue 9's floor, on brands the spam stage was never written from.
+  assert.ok(m.restored / m.knowable >= 0.9, `restored ${m.restored}/${m.knowable}`);
   assert.equal(m.legitChanged, 0, 'legitimate characters changed on hijacked pages');
   assert.ok(cleanChecked >= 1);
   assert.equal(cleanChanged, 0, 'characters changed on clean pages');
@@ -286,4 +291,52 @@ test('titles and issuers carry no brand; how many equal the clean ones is logged
   );
   assert.ok(titles > 0);
   assert.deepEqual(failures, []);
+});
+
+test('reprocess over an archive written by rules that saw no spam: clean reports again, findings with evidence', async () => {
+  const archive = new ReportArchive(dir);
+  try {
+    const crawled = new Map(findReports(archive.db).map((r) => [r.url, r]));
+    // What an archive from before the spam stage knew brands holds: the hijacked text, title and
+    // issuer as served, and no findings (so these texts also count as clean for the model).
+    const forget = archive.db.prepare("UPDATE reports SET text = ?, title = ?, issuer = ?, record_hash = 'old' WHERE url = ?");
+    const clear = archive.db.prepare('DELETE FROM report_spam WHERE report_id = (SELECT id FROM reports WHERE url = ?)');
+    for (const label of sim.hijackLabels) {
+      forget.run(label.text, label.listingTitle, `${label.brands[0]}${label.issuer}`, label.url);
+      clear.run(label.url);
+    }
+    const events: ReprocessEvent[] = [];
+    await reprocessArchive(archive, (e) => events.push(e));
+    assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+    const now = new Map(findReports(archive.db).map((r) => [r.url, r]));
+    const m: Measure = { knowable: 0, restored: 0, unresolvedRemoved: 0, wrong: 0, legitChanged: 0, byKind: new Map() };
+    const needles = residueNeedles();
+    let sameAsCrawl = 0;
+    let withEvidence = 0;
+    const failures: string[] = [];
+    for (const label of sim.hijackLabels) {
+      const report = now.get(label.url)!;
+      measure(label, normalize(report.text), m);
+      // Brands never reach a log: a failure names the field and the brand's index.
+      for (const field of ['title', 'issuer', 'text'] as const) {
+        for (const n of needles) if (report[field].includes(n.s)) failures.push(`brand #${n.brand} piece #${n.piece} in the ${field} of ${label.url}`);
+      }
+      if (report.title !== label.title || report.issuer !== label.issuer) failures.push(`title or issuer of ${label.url} not the clean one`);
+      if (report.text === crawled.get(label.url)!.text) sameAsCrawl++;
+      if (report.spam.some((f) => f.evidence && f.confidence !== undefined && f.replacement)) withEvidence++;
+    }
+    // The model is extended with the archive's clean reports (here the portal's one clean report,
+    // which the first crawl did not have yet), so a text may differ from the crawl's by a word.
+    console.log(
+      `# reprocess: ${sim.hijackLabels.length} hijacked reports refiled, ${sameAsCrawl} with the crawl's very text; ` +
+        `restored ${m.restored}/${m.knowable} (${pct(m.restored, m.knowable)}), wrong ${m.wrong}, removed ${m.unresolvedRemoved}, ` +
+        `legitimate characters changed ${m.legitChanged}; ${withEvidence} with ranked restorations on record`,
+    );
+    assert.deepEqual(failures, []);
+    assert.equal(m.legitChanged, 0);
+    assert.ok(m.restored / m.knowable >= 0.9, `restored ${m.restored}/${m.knowable}`);
+    assert.equal(withEvidence, sim.hijackLabels.length);
+  } finally {
+    archive.close();
+  }
 });

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { learnSubstitutions, repairText } from '../src/clean/spam/index.js';
 import { classifyTitle } from '../src/extract/report-title.js';
 import { defaultCharLm, extendDefaultCharLm, logProb } from '../src/clean/spam/char-lm.js';
+import { extendModelWithCleanTexts } from '../src/clean/spam/model-texts.js';
 import { brandPool, type BrandPool } from './fixtures/spam/hijack-brands.js';
 import { hijackedListingTitles } from './fixtures/spam/hijack-listings.js';
 import { hijackCases, type HijackCase } from './fixtures/spam/hijack-set.js';
@@ -45,16 +46,14 @@ function measure(pool: BrandPool) {
   return result;
 }
 
-// Floors are what was measured when the stage was written, a little below: restored vocab 0.900,
-// held-out 0.892, fresh 0.842 (first measured at 0.575, before its Chinese-only brands' ad tails
-// were mended from aggregate numbers only), real 0.900; brand characters removed 1.000, 0.999,
-// 0.965, 1.000; whole brands left 0, 0, 1 (one short Latin brand's occurrence), 0. The issue asks
-// for no brand left and 0.9 restored in every pool: fresh is not there yet.
+// Floors are what was measured when the stage was written, a little below: restored vocab 0.983,
+// held-out 0.975, fresh 0.925, real 0.983; brand characters removed 1.000, 0.999, 0.972, 1.000;
+// whole brands left 0 in every pool. Issue 9 asks for 0.9 restored and no brand left.
 const FLOORS: Record<BrandPool, { restoration: number; recall: number; residue: number }> = {
-  vocab: { restoration: 0.88, recall: 0.99, residue: 0 },
-  'held-out': { restoration: 0.87, recall: 0.99, residue: 0 },
-  fresh: { restoration: 0.82, recall: 0.95, residue: 1 },
-  real: { restoration: 0.87, recall: 0.99, residue: 0 },
+  vocab: { restoration: 0.95, recall: 0.99, residue: 0 },
+  'held-out': { restoration: 0.95, recall: 0.99, residue: 0 },
+  fresh: { restoration: 0.9, recall: 0.96, residue: 0 },
+  real: { restoration: 0.95, recall: 0.99, residue: 0 },
 };
 
 for (const pool of ['vocab', 'held-out', 'fresh', 'real'] as const) {
@@ -115,4 +114,17 @@ test('the archive\'s clean reports extend the model: a word the shipped text lac
     extendDefaultCharLm([]);
   }
   assert.equal(logProb(defaultCharLm(), '县委', '在中共某某'), before);
+});
+
+test('the archive\'s reports extend the model only when the shipped model sees no spam in them', () => {
+  // An archive written by older rules holds hijacked pages with no findings: trained on, their
+  // brands would read as report text and no longer be found.
+  const hijacked = hijackCases('held-out').map((c) => c.text);
+  const clean = [...CLEAN_DENSE, ...CLEAN_TEXTS].map((c) => c.text);
+  try {
+    const used = extendModelWithCleanTexts([...hijacked, ...clean]);
+    assert.equal(used, clean.length, `${used} texts used of ${clean.length} clean and ${hijacked.length} hijacked`);
+  } finally {
+    extendDefaultCharLm([]);
+  }
 });

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanReportTexts, getPortal, type ReportRow } from './archive-db.js';
-import { extendDefaultCharLm } from '../clean/spam/char-lm.js';
+import { extendModelWithCleanTexts } from '../clean/spam/model-texts.js';
 import { rawFileName } from './archive-files.js';
 import type { ReportArchive, SaveOutcome } from './report-archive.js';
 import { processReportPage, type PortalInfo } from '../process/report-page.js';
@@ -27,7 +27,7 @@ export async function reprocessArchive(
   onEvent: (event: ReprocessEvent) => void = () => {},
   tableReader?: TableImageReader,
 ): Promise<void> {
-  extendDefaultCharLm(cleanReportTexts(archive.db));
+  extendModelWithCleanTexts(cleanReportTexts(archive.db));
   const rows = archive.db.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[];
   for (const row of rows) {
     try {

@@ -152,7 +152,7 @@ export function findForeignStrings(texts: string[], words: readonly string[], lm
   // that also stands alone somewhere (its 【…】 tail in a page title).
   repeated.sort((a, b) => b[1].length * b[0].length - a[1].length * a[0].length || b[0].length - a[0].length);
   const taken: { key: string; start: number; end: number }[] = [];
-  for (const [form, positions] of repeated) {
+  for (const [form, positions] of inOrder(repeated)) {
     const shaped = brandShaped(form);
     if (!shaped && !(tailEnded(form) && positions.length >= 3)) continue;
     const free = positions.filter((p) => !taken.some((t) => t.key === `${p.text}:${p.line}` && t.start < p.start + form.length && p.start < t.end));
@@ -172,6 +172,45 @@ export function findForeignStrings(texts: string[], words: readonly string[], lm
     });
   }
   return found;
+}
+
+/**
+ * The sorted strings, each preceded by the same string with Chinese words cut from its ends when
+ * that one recurs at more places: a brand standing before the same words at most of its
+ * occurrences (<brand>市财政局 on a 财政局's pages) is still the brand alone, and its other
+ * occurrences (<brand>采购网) are the evidence.
+ */
+function inOrder(repeated: [string, Position[]][]): [string, Position[]][] {
+  const byForm = new Map(repeated);
+  const out: [string, Position[]][] = [];
+  const done = new Set<string>();
+  const visit = (form: string, positions: Position[]): void => {
+    if (done.has(form)) return;
+    done.add(form);
+    // Never a cut through the brand's own ad tail (…官方入口 is no brand 官 and words 方入口).
+    const core = wordsTrimmed(form)
+      .filter((c) => (byForm.get(c)?.length ?? 0) > positions.length && !(tailEnded(form) && !tailEnded(c)))
+      .sort((a, b) => byForm.get(b)!.length - byForm.get(a)!.length)[0];
+    if (core) visit(core, byForm.get(core)!);
+    out.push([form, positions]);
+  };
+  for (const [form, positions] of repeated) visit(form, positions);
+  return out;
+}
+
+/** `form` with two or more Chinese characters cut from its start, its end or both. */
+function wordsTrimmed(form: string): string[] {
+  const lead = /^[\u3400-\u9fff]*/.exec(form)![0].length;
+  const trail = /[\u3400-\u9fff]*$/.exec(form)![0].length;
+  if (lead === form.length) return [];
+  const out: string[] = [];
+  for (let i = 0; i <= lead; i++) {
+    for (let j = 0; j <= trail; j++) {
+      if ((i && i < 2) || (j && j < 2) || !(i || j) || form.length - i - j < 3) continue;
+      out.push(form.slice(i, form.length - j));
+    }
+  }
+  return out;
 }
 
 /** Ad tails a brand ends with: it names a site, an app or a betting hall. */

@@ -9,7 +9,7 @@ import { classifyHost, findDomains, isSpammyHost } from './domains.js';
 import { portalGovName } from './slots.js';
 import { knownPrefix, runMembers, type SubstitutionModel, type LearnedForm } from './substitution.js';
 import { HOLE, tidyLine } from './tidy.js';
-import { restoreOccurrence, type Restoration } from './restore.js';
+import { restoreRun, type Restoration } from './restore.js';
 
 export type RepairWhere = 'title' | 'source' | 'text' | 'table';
 
@@ -85,30 +85,29 @@ function lineEdits(line: string, model: SubstitutionModel, where: RepairWhere, c
     }
   }
   places.sort((a, b) => a.start - b.start);
-  // Each occurrence is read with the words restored around it: first left to right with the brands
-  // still to come left out, then once more with its neighbours' words in place, since brands side by
-  // side (主动<b><b>信息) stood for two words that read right only together.
-  const touches = (a: { end: number } | undefined, b: { start: number } | undefined): boolean => !!a && !!b && a.end === b.start;
+  // Each occurrence is read with the words restored before it and the brands still to come left
+  // out; brands side by side (主动<b><b>信息) are one run, decided together.
   const decided: Restoration[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    places.forEach((p, k) => {
-      if (pass && !touches(places[k - 1], p) && !touches(p, places[k + 1])) return;
-      let head = '';
-      let pos = 0;
-      places.slice(0, k).forEach((q, j) => {
-        head += line.slice(pos, q.start) + decided[j]!.replacement;
-        pos = q.end;
-      });
-      head += line.slice(pos, p.start);
-      let after = '';
-      pos = p.end;
-      places.slice(k + 1).forEach((q, j) => {
-        after += line.slice(pos, q.start) + (pass ? decided[k + 1 + j]!.replacement : '');
-        pos = q.end;
-      });
-      after += line.slice(pos);
-      decided[k] = restoreOccurrence(head, after, model.candidates, model.context, p.form.hints);
+  for (let k = 0; k < places.length; ) {
+    let last = k;
+    while (places[last + 1] && places[last + 1]!.start === places[last]!.end) last++;
+    let head = '';
+    let pos = 0;
+    places.slice(0, k).forEach((q, j) => {
+      head += line.slice(pos, q.start) + decided[j]!.replacement;
+      pos = q.end;
     });
+    head += line.slice(pos, places[k]!.start);
+    let tail = '';
+    pos = places[last]!.end;
+    for (const q of places.slice(last + 1)) {
+      tail += line.slice(pos, q.start);
+      pos = q.end;
+    }
+    tail += line.slice(pos);
+    const run = places.slice(k, last + 1);
+    decided.push(...restoreRun(head, tail, run.map((p) => p.form.hints ?? {}), model.candidates, model.context));
+    k = last + 1;
   }
   places.forEach((p, k) => {
     const r = decided[k]!;

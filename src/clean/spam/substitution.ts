@@ -9,7 +9,7 @@ import type { SpamContext } from './spam-types.js';
 import { occurrencesOf, scanForms, SPAM_THRESHOLD, type FormHit } from './form-scan.js';
 import { alignedDifference, alignVote, slotVotes, type Vote } from './slots.js';
 import { findForeignStrings, type Keep } from './foreign-strings.js';
-import { brandHints, restorationCandidates, type BrandHints } from './restore.js';
+import { brandHints, namesInUse, regionWords, restorationCandidates, type BrandHints } from './restore.js';
 import { defaultCharLm } from './char-lm.js';
 
 export interface LearnedForm {
@@ -140,6 +140,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
   }
   // Brands the lexicon does not know, judged by the report model.
   const candidates = restorationCandidates(context, forms.map((f) => f.replacement));
+  const names = namesInUse(sources, regionWords(context));
   for (const f of findForeignStrings(sources, candidates, defaultCharLm())) {
     const bare = f.form.replace(/[:：]$/, '');
     // A form the lexicon found and fixed phrases explained stays; one it could only remove is the
@@ -162,7 +163,7 @@ export function learnSubstitutions(texts: string[], context: SpamContext): Subst
       }
     }
     const favoured = decide(votes).replacement;
-    const hints = brandHints(occurrences, candidates, context, favoured);
+    const hints = { ...brandHints(occurrences, candidates, context, favoured), names };
     forms.push({
       form: f.form,
       replacement: '',

@@ -21,7 +21,7 @@ import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 import { lockStorage } from '../../schedule/storage-lock.js';
 import { InterruptedError } from '../../errors.js';
-import { extendDefaultCharLm } from '../../clean/spam/char-lm.js';
+import { extendModelWithCleanTexts } from '../../clean/spam/model-texts.js';
 import { cleanReportTexts } from '../../archive/archive-db.js';
 
 export interface CrawlRunOptions {
@@ -49,7 +49,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   const archive = new ReportArchive(storageDir);
   // The spam stage reads restorations with a model of clean report text; the archive's own clean
   // reports teach it this archive's place names and wording.
-  extendDefaultCharLm(cleanReportTexts(archive.db));
+  extendModelWithCleanTexts(cleanReportTexts(archive.db));
   const log = new CrawlLog(storageDir, options.mode);
   const progress = createCrawlProgress({ tty: options.tty ?? false, quiet: options.quiet, print });
   const runOptions = { mode: options.mode, ...(options.years ? { years: options.years } : {}), portals: seeds.map((s) => s.id) };
