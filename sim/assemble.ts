@@ -9,7 +9,7 @@ import { isSeedName } from './fixtures/seed-text.js';
 import type { BuiltPortal, Item } from './portals/common.js';
 import { reviseText } from './revise.js';
 import { serveSite, SimStats, type RunningServer } from './server.js';
-import type { ExpectedReport, HijackLabel, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+import type { ExpectedReport, FileLabel, HijackLabel, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 function expectation(portal: string, origin: string, it: Item): ExpectedReport {
   const r = it.report!;
@@ -49,6 +49,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
   const decoys: string[] = [];
   const spamLabels: SpamLabel[] = [];
   const hijackLabels: HijackLabel[] = [];
+  const fileLabels: FileLabel[] = [];
   const robotsDisallowed: string[] = [];
   built.forEach((b, i) => {
     const origin = servers[i]!.origin;
@@ -64,6 +65,9 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     portals.push({ seed, origin, traits: b.traits, column: `${origin}${b.columnPath ?? b.startPath}` });
     for (const { path, ...label } of b.spamLabels ?? []) spamLabels.push({ url: `${origin}${path}`, ...label });
     for (const { path, ...label } of b.hijackLabels ?? []) hijackLabels.push({ url: `${origin}${path}`, ...label });
+    for (const { path, pagePath, reportPath, ...label } of b.fileLabels ?? []) {
+      fileLabels.push({ url: `${origin}${path}`, ...(pagePath ? { pageUrl: `${origin}${pagePath}` } : {}), ...(reportPath ? { reportUrl: `${origin}${reportPath}` } : {}), ...label });
+    }
     for (const path of b.robotsDisallowed ?? []) robotsDisallowed.push(`${origin}${path}`);
     for (const it of b.items) {
       if (it.report) expected.push(expectation(b.id, origin, it));
@@ -87,6 +91,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     decoys,
     spamLabels,
     hijackLabels,
+    fileLabels,
     requestLog: stats.log,
     robotsDisallowed,
     maxInFlight: (id) => stats.maxInFlight(id),

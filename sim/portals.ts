@@ -14,6 +14,7 @@ import { buildPuyang } from './portals/puyang.js';
 import { buildShangqiu } from './portals/shangqiu.js';
 import { buildXiangfu } from './portals/xiangfu.js';
 import { buildXinyang } from './portals/xinyang.js';
+import { buildWenjian } from './portals/files-portal.js';
 import { buildYunnan } from './portals/yunnan.js';
 import { buildZhijiang } from './portals/zhijiang.js';
 import { buildZhoukou } from './portals/zhoukou.js';
@@ -22,12 +23,12 @@ import type { SimulatedPortals } from './types.js';
 
 export { seedReportBody };
 export { startManyPortals } from './many-portals.js';
-export type { ExpectedReport, HijackKind, HijackLabel, HijackOccurrence, RequestLogEntry, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+export type { ExpectedReport, FileLabel, HijackKind, HijackLabel, HijackOccurrence, RequestLogEntry, SimFileKind, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 export interface SimulatedPortalsOptions {
   /** Latency of every response (ms); a portal's own (see `slow`) wins. */
   latencyMs?: number;
-  /** Only these portals (ids), in the usual order; may name extras, kaifeng, the scripted ones and zhijiang without enabling them. */
+  /** Only these portals (ids), in the usual order; may name extras, kaifeng, the scripted ones, zhijiang and wenjian without enabling them. */
   only?: string[];
   /** Include shangqiu (JS-rendered listing) and xinyang (homepage only). Default false. */
   extras?: boolean;
@@ -45,6 +46,14 @@ export interface SimulatedPortalsOptions {
    * (not part of DEMO_OPTIONS).
    */
   hijacked?: boolean;
+  /**
+   * Include wenjian (兰考县人民政府), whose reports come as office files made with real tools
+   * (sim/fixtures/files/): a text PDF and a scanned PDF linked from the listing, a DOCX behind a
+   * 详见附件 stub, a Word 97 DOC from an extension-less download endpoint beside a policy-notice
+   * decoy, an OFD, a PDF in a pdf.js viewer iframe, tables only in an XLSX, a non-report PDF in the
+   * listing; ground truth per file in `fileLabels`. Default false (not part of DEMO_OPTIONS).
+   */
+  files?: boolean;
   /** One slow host. */
   slow?: { portal: string; latencyMs: number };
   /**
@@ -63,6 +72,7 @@ const DEFAULT_IDS = ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou'] as const;
 const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
 const SCRIPTED_IDS = ['nanyang', 'zhumadian', 'luoyang', 'puyang'] as const;
 const HIJACKED_IDS = ['zhijiang'] as const;
+const FILES_IDS = ['wenjian'] as const;
 
 export async function startSimulatedPortals(options: SimulatedPortalsOptions = {}): Promise<SimulatedPortals> {
   const deep = options.deep === true ? {} : options.deep || undefined;
@@ -80,13 +90,14 @@ export async function startSimulatedPortals(options: SimulatedPortalsOptions = {
     luoyang: buildLuoyang,
     puyang: buildPuyang,
     zhijiang: buildZhijiang,
+    wenjian: buildWenjian,
   };
   let ids: string[];
   if (options.only) {
     for (const id of options.only) if (!builders[id]) throw new Error(`startSimulatedPortals: no portal '${id}'`);
     ids = Object.keys(builders).filter((id) => options.only!.includes(id));
   } else {
-    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : []), ...(options.hijacked ? HIJACKED_IDS : [])];
+    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : []), ...(options.hijacked ? HIJACKED_IDS : []), ...(options.files ? FILES_IDS : [])];
   }
   for (const [what, o] of [['slow', options.slow], ['flaky', options.flaky]] as const) {
     if (o && !ids.includes(o.portal)) throw new Error(`startSimulatedPortals: ${what} portal '${o.portal}' is not started`);

@@ -134,6 +134,61 @@ export interface HijackLabel {
   issuer: string;
 }
 
+/** What a file served by the `files` portal (wenjian) is. */
+export type SimFileKind = 'pdf-text' | 'pdf-scan' | 'docx' | 'doc' | 'ofd' | 'pdf-viewer' | 'xlsx-tables' | 'decoy-policy' | 'decoy-listing';
+
+/**
+ * Ground truth for one office file served by the `files` portal (wenjian, `files: true`): what it
+ * is, how a crawler reaches it, what the server says about it, and the text it was made from
+ * (sim/fixtures/files/manifest.json has the same and the tools that made it).
+ */
+export interface FileLabel {
+  /** Absolute URL the file is served at. */
+  url: string;
+  /**
+   * How the crawler reaches it: linked straight from the listing ('listing'), an attachment link
+   * on a report page ('attachment'), or the `file=` parameter of a pdf.js viewer embedded in a
+   * report page's <iframe> ('viewer').
+   */
+  via: 'listing' | 'attachment' | 'viewer';
+  /** The page that links or embeds it (absent when the listing links the file itself). */
+  pageUrl?: string;
+  /** File name in sim/fixtures/files/. */
+  file: string;
+  kind: SimFileKind;
+  /** The format its bytes are (what sniffing must find, whatever the URL and Content-Type say). */
+  format: 'pdf' | 'docx' | 'doc' | 'ofd' | 'xlsx';
+  isReport: boolean;
+  /**
+   * The expected report (its `url` in `expected`) whose body ('body') or statistics tables
+   * ('tables': the report page has the text, the file the tables) the file carries; absent for
+   * decoys ('decoy': never a report, never a report's body).
+   */
+  reportUrl?: string;
+  role: 'body' | 'tables' | 'decoy';
+  /** Content-Type as served (deliberately wrong for some: application/octet-stream for a PDF). */
+  contentType: string;
+  /** Content-Disposition exactly as sent (a raw GBK name appears as its bytes read as latin1); absent when none is sent. */
+  contentDisposition?: string;
+  /** The file name a client should arrive at: from Content-Disposition when sent, else the URL's last segment (none for an extension-less endpoint). */
+  filename: string;
+  /** The file name the page's link text shows (attachments), if any. */
+  linkText?: string;
+  /** Title of the document inside the file. */
+  title: string;
+  /** The file carries text a program can read without OCR (false for the scan). */
+  textLayer: boolean;
+  pages?: number;
+  /** The text lines the file was made from: title, headings, paragraphs, signature; each table row one tab-joined line. */
+  text: string[];
+  /** Its tables as grids (merged cells: text top-left, null in the covered slots). */
+  tables: { name: string; caption: string; grid: (string | null)[][] }[];
+  /** Lines on every page that are not text (page numbers such as — 1 —). */
+  furniture?: string[];
+  bytes: number;
+  sha256: string;
+}
+
 export interface SimulatedPortal {
   seed: PortalSeed;
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -158,6 +213,8 @@ export interface SimulatedPortals {
   spamLabels: SpamLabel[];
   /** Per-occurrence ground truth for the hijacked portal's report pages (empty unless it runs). */
   hijackLabels: HijackLabel[];
+  /** Ground truth for every office file the `files` portal serves (empty unless it runs). */
+  fileLabels: FileLabel[];
   /**
    * Requests served so far, in order of arrival (for politeness and nightly-cost tests). Emptied in
    * place by resetStats(): the array object never changes.

@@ -37,6 +37,14 @@ export class FetchError extends XxgkError {
   }
 }
 
+/** A response larger than the size limit for its kind (attachments): never retried. */
+export class TooLargeError extends XxgkError {
+  override name = 'TooLargeError';
+  constructor(url: string, readonly limit: number, readonly declared?: number) {
+    super(`larger than the limit of ${limit} bytes${declared !== undefined ? ` (declared ${declared})` : ''}`, 'fetch', url, false);
+  }
+}
+
 /** robots.txt forbids the URL for our user agent: never fetched, never retried. */
 export class RobotsDisallowedError extends XxgkError {
   override name = 'RobotsDisallowedError';

@@ -4,6 +4,10 @@
  * → ArchivedReport (archive).
  */
 import type { SpamFinding } from './clean/spam/spam-types.js';
+import type { AttachmentLink } from './clean/attachments.js';
+
+export type { AttachmentLink } from './clean/attachments.js';
+import type { FileType } from './read/file-types.js';
 
 export type { SpamFinding, SpamKind, SpamContext } from './clean/spam/spam-types.js';
 
@@ -98,6 +102,8 @@ export interface CleanReport {
   spam: SpamFinding[];
   /** Data tables found as HTML inside the body (text and image tables are found later). */
   htmlTables: ExtractedTable[];
+  /** Files the page links or embeds (attachments, a pdf.js viewer's document); read later. */
+  attachments: AttachmentLink[];
 }
 
 /** HTTP validators from an earlier fetch, sent back as If-None-Match / If-Modified-Since. */
@@ -112,8 +118,11 @@ export interface ListingHint {
   date?: string;
 }
 
-/** Where a statistics table was read from. */
-export type TableSource = 'html' | 'text' | 'image';
+/**
+ * Where a statistics table was read from: the page's HTML, its text, a picture in it (OCR), an
+ * attached file's own structure (its type), or a page of a file read by OCR (a scan).
+ */
+export type TableSource = 'html' | 'text' | 'image' | 'pdf' | 'docx' | 'doc' | 'wps' | 'xlsx' | 'xls' | 'ofd' | 'ocr';
 
 /** A table as a full grid: every row has every column, merged cells repeated, blanks as ''. */
 export interface ExtractedTable {
@@ -151,6 +160,27 @@ export interface ReportFigures {
   uncertain: string[];
 }
 
+/** A file the report page offered (or the report itself, linked straight from the listing). */
+export interface ReportAttachment {
+  url: string;
+  /** Safe file name inside the report's folder, under attachments/. */
+  file: string;
+  /** The name the server or the link gave it (kept as given, never used as a path). */
+  name: string;
+  /** From its bytes. */
+  type: FileType;
+  bytes: number;
+  sha256: string;
+  pages?: number;
+  /** What it is to the report: its text, its statistics tables, or another document (a policy, a form). */
+  role: 'body' | 'tables' | 'other';
+  /** Why it could not be fetched or read, when it could not. */
+  error?: string;
+}
+
+/** Where a report's text came from: the page's HTML, an attached file (its type), or OCR of a scan. */
+export type TextSource = 'html' | FileType | 'ocr';
+
 /** A report ready to be filed. */
 export interface ReportRecord {
   url: string;
@@ -170,6 +200,10 @@ export interface ReportRecord {
   tables: ExtractedTable[];
   /** The tables mapped onto the national template, with the template's sums checked. */
   statistics: ReportFigures;
+  /** Where `text` came from; 'html' when absent (archives from before files were read). */
+  textSource?: TextSource;
+  /** Files the page offered, or the report's own file; kept byte for byte in the report's folder. */
+  attachments?: ReportAttachment[];
 }
 
 /** A report as stored in the archive. */

@@ -9,12 +9,14 @@ import { jpegBytes, pngBytes } from '../fixtures/binary.js';
 import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
 import { Site } from '../server.js';
-import type { HijackLabel, SpamLabel } from '../types.js';
+import type { FileLabel, HijackLabel, SpamLabel } from '../types.js';
 
 /** A spam label before the port is known: the page's path instead of its URL. */
 export type PortalSpamLabel = Omit<SpamLabel, 'url'> & { path: string };
 /** A hijack label before the port is known. */
 export type PortalHijackLabel = Omit<HijackLabel, 'url'> & { path: string };
+/** A file label before the port is known: paths instead of URLs. */
+export type PortalFileLabel = Omit<FileLabel, 'url' | 'pageUrl' | 'reportUrl'> & { path: string; pagePath?: string; reportPath?: string };
 
 export interface ReportFacts {
   title: string;
@@ -71,6 +73,8 @@ export interface BuiltPortal {
   spamLabels?: PortalSpamLabel[];
   /** Per-occurrence ground truth for brand hijacks (the hijacked portal). */
   hijackLabels?: PortalHijackLabel[];
+  /** Ground truth for the office files the portal serves (the files portal). */
+  fileLabels?: PortalFileLabel[];
   /** Listed paths robots.txt forbids (never to be requested). */
   robotsDisallowed?: string[];
   live?: LivePortal;

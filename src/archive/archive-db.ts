@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.js';
 import { XxgkError } from '../errors.js';
-import type { ArchivedReport, BodyImage, ExtractedTable, FigureCheck, PortalSeed, ReportFigures, ReportRecord, ReportTemplate, SpamFinding, SpamKind, TableSource } from '../types.js';
+import type { ArchivedReport, BodyImage, ExtractedTable, FigureCheck, PortalSeed, ReportAttachment, ReportFigures, ReportRecord, ReportTemplate, SpamFinding, SpamKind, TableSource, TextSource } from '../types.js';
+import type { FileType } from '../read/file-types.js';
 
 export type Db = Database.Database;
 
@@ -65,6 +66,20 @@ export interface ReportRow {
   raw_hash: string | null;
   etag: string | null;
   last_modified: string | null;
+  text_source: string | null;
+  raw_file: string | null;
+}
+
+interface AttachmentRow {
+  url: string;
+  file: string;
+  name: string;
+  type: string;
+  bytes: number;
+  sha256: string;
+  pages: number | null;
+  role: string;
+  error: string | null;
 }
 
 interface ImageRow {
@@ -166,6 +181,23 @@ export function rowToReport(db: Db, row: ReportRow): ArchivedReport {
     ).map((v) => ({ version: v.version, fetchedAt: v.fetched_at, contentHash: v.content_hash, folder: v.folder })),
   };
   if (row.published) report.published = row.published;
+  if (row.text_source) report.textSource = row.text_source as TextSource;
+  const attachments = (
+    db.prepare('SELECT url, file, name, type, bytes, sha256, pages, role, error FROM report_attachments WHERE report_id = ? ORDER BY position').all(row.id) as AttachmentRow[]
+  ).map(
+    (a): ReportAttachment => ({
+      url: a.url,
+      file: a.file,
+      name: a.name,
+      type: a.type as FileType,
+      bytes: a.bytes,
+      sha256: a.sha256,
+      ...(a.pages !== null ? { pages: a.pages } : {}),
+      role: a.role as ReportAttachment['role'],
+      ...(a.error !== null ? { error: a.error } : {}),
+    }),
+  );
+  if (attachments.length) report.attachments = attachments;
   if (row.listing_title) report.listing = row.listing_date ? { title: row.listing_title, date: row.listing_date } : { title: row.listing_title };
   return report;
 }
@@ -175,12 +207,13 @@ export interface ExistingReport {
   content_hash: string;
   record_hash: string | null;
   raw_hash: string | null;
+  raw_file: string | null;
   folder: string;
   version: number;
 }
 
 export function findByUrl(db: Db, url: string): ExistingReport | undefined {
-  return db.prepare('SELECT id, content_hash, record_hash, raw_hash, folder, version FROM reports WHERE url = ?').get(url) as
+  return db.prepare('SELECT id, content_hash, record_hash, raw_hash, raw_file, folder, version FROM reports WHERE url = ?').get(url) as
     | ExistingReport
     | undefined;
 }
@@ -194,6 +227,8 @@ export interface RowExtras {
   contentType?: string;
   storedImages: Set<string>;
   rawHash: string;
+  /** The raw file's name in the report's folder. */
+  rawFile: string;
   /** HTTP validators the page came with, for conditional refetches. */
   etag?: string;
   lastModified?: string;
@@ -227,6 +262,8 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       raw_hash: extra.rawHash,
       etag: extra.etag ?? null,
       last_modified: extra.lastModified ?? null,
+      text_source: record.textSource ?? null,
+      raw_file: extra.rawFile,
     };
     const columns = Object.keys(params);
     const existing = findByUrl(db, record.url);
@@ -235,7 +272,7 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       id = existing.id;
       db.prepare(`UPDATE reports SET ${columns.map((c) => `${c}=@${c}`).join(', ')} WHERE id=@id`).run({ ...params, id });
       db.prepare('DELETE FROM report_images WHERE report_id = ?').run(id);
-      for (const table of ['report_spam', 'report_tables', 'report_figures', 'report_checks']) {
+      for (const table of ['report_spam', 'report_tables', 'report_figures', 'report_checks', 'report_attachments']) {
         db.prepare(`DELETE FROM ${table} WHERE report_id = ?`).run(id);
       }
     } else {
@@ -253,6 +290,12 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       insertSpam.run(id, position, finding.kind, finding.found, finding.replacement, finding.where, finding.evidence ?? null, finding.confidence ?? null),
     );
     writeStatistics(db, id, record);
+    const insertAttachment = db.prepare(
+      'INSERT INTO report_attachments (report_id, position, url, file, name, type, bytes, sha256, pages, role, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    (record.attachments ?? []).forEach((a, position) =>
+      insertAttachment.run(id, position, a.url, a.file, a.name, a.type, a.bytes, a.sha256, a.pages ?? null, a.role, a.error ?? null),
+    );
     extra.inTransaction?.();
     return id;
   })();

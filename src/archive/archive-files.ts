@@ -6,11 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
+import { isDocumentType } from '../read/file-type.js';
+import type { FileType } from '../read/file-types.js';
 import type { ReportRecord } from '../types.js';
 
 export interface ReportFiles {
   raw: Buffer;
+  /** Name of the raw file in the folder (rawFileName). */
+  rawFile: string;
+  /** Files the page offered, by their path in the folder (ReportAttachment.file). */
+  attachments: { file: string; bytes: Buffer }[];
   /** Content-Type the server sent with the raw bytes. */
   contentType?: string;
   images: { file: string; bytes: Buffer | undefined }[];
@@ -25,10 +31,18 @@ export function reportFolder(record: Pick<ReportRecord, 'url' | 'region' | 'year
   return join('archive', record.region.code, String(record.year), urlKey(record.url));
 }
 
-export function rawFileName(url: string): string {
+/**
+ * The raw file's name in a report's folder: page.<ext of a page's URL> for pages, page.<type> for a
+ * report that is itself a file (a PDF linked from the listing, whatever its URL says).
+ */
+export function rawFileName(url: string, type?: FileType): string {
+  if (type && type !== 'html' && isDocumentType(type)) return `page.${type}`;
   const ext = extname(new URL(url).pathname).toLowerCase();
   return `page${/^\.(s?html?|jsp|aspx?|php)$/.test(ext) ? ext : '.html'}`;
 }
+
+/** Attachments live under this folder of the report's; ReportAttachment.file includes it. */
+export const ATTACHMENTS_DIR = 'attachments';
 
 export async function writeReportFiles(
   storageDir: string,
@@ -41,7 +55,14 @@ export async function writeReportFiles(
   const temp = `${target}.tmp-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
   await mkdir(join(temp, 'images'), { recursive: true });
-  await writeFile(join(temp, rawFileName(record.url)), files.raw);
+  await writeFile(join(temp, files.rawFile), files.raw);
+  if (files.attachments.length) await mkdir(join(temp, ATTACHMENTS_DIR), { recursive: true });
+  for (const a of files.attachments) {
+    // Names are made safe when the record is built; this keeps a bad one from leaving the folder.
+    const path = resolve(temp, a.file);
+    if (!path.startsWith(resolve(temp, ATTACHMENTS_DIR) + sep)) throw new Error(`unsafe attachment path: ${a.file}`);
+    await writeFile(path, a.bytes);
+  }
   await writeFile(join(temp, 'text.txt'), `${record.title}\n\n${record.text}\n`);
   for (const image of files.images) {
     if (image.bytes) await writeFile(join(temp, 'images', image.file), image.bytes);

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { rawFileName, removeReportFiles, reportFolder, writeReportFiles, type ReportFiles } from './archive-files.js';
 import { setAsideCurrentVersion } from './report-versions.js';
 import type { FetchedPage, PortalSeed, ReportRecord } from '../types.js';
+import { sniffFileType } from '../read/file-type.js';
 
 /**
  * added: new URL. unchanged: nothing filed differs. updated: refiled in place (better rules, new
@@ -33,9 +34,9 @@ export function contentHash(record: Pick<ReportRecord, 'title' | 'text'>): strin
 
 /** Everything that filing decided; a report whose record hash is unchanged needs no write. */
 function recordHash(record: ReportRecord): string {
-  const { url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics } = record;
+  const { url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics, textSource, attachments } = record;
   return createHash('sha256')
-    .update(JSON.stringify({ url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics }))
+    .update(JSON.stringify({ url, portal, title, year, region, issuer, published, text, images, encoding, spam, listing, tables, statistics, textSource, attachments }))
     .digest('hex');
 }
 
@@ -50,10 +51,15 @@ export class ReportArchive {
     upsertPortals(this.db, seeds, now.toISOString());
   }
 
+  /**
+   * `attachments` are the bytes of the files in record.attachments, by their `file` path (none for
+   * a report that is itself a file: its bytes are the page's).
+   */
   async save(
     record: ReportRecord,
     page: FetchedPage,
     images: { file: string; bytes: Buffer | undefined }[],
+    attachments: { file: string; bytes: Buffer }[] = [],
   ): Promise<SaveResult> {
     const hash = recordHash(record);
     const rawHash = sha256(page.body);
@@ -65,7 +71,8 @@ export class ReportArchive {
     const changed =
       existing !== undefined && existing.content_hash !== contentHash(record) && (await this.storedRawHash(existing, record.url)) !== rawHash;
     const keepVersion = changed ? await setAsideCurrentVersion(this.db, this.storageDir, existing.id, new Date().toISOString()) : undefined;
-    const files: ReportFiles = { raw: page.body, images };
+    const rawFile = rawFileName(record.url, sniffFileType(page.body));
+    const files: ReportFiles = { raw: page.body, rawFile, images, attachments };
     if (page.headers['content-type']) files.contentType = page.headers['content-type'];
     const meta = {
       url: record.url,
@@ -85,6 +92,10 @@ export class ReportArchive {
       template: record.statistics.template,
       figures: record.statistics.figures,
       checks: record.statistics.checks,
+      rawFile,
+      textSource: record.textSource ?? 'html',
+      tableSources: record.tables.map((t) => ({ title: t.title, source: t.source })),
+      attachments: record.attachments ?? [],
     };
     await writeReportFiles(this.storageDir, folder, record, files, meta);
     const extras: RowExtras = {
@@ -95,6 +106,7 @@ export class ReportArchive {
       finalUrl: page.finalUrl,
       storedImages: new Set(images.filter((i) => i.bytes).map((i) => i.file)),
       rawHash,
+      rawFile,
     };
     if (page.headers['content-type']) extras.contentType = page.headers['content-type'];
     if (page.headers.etag) extras.etag = page.headers.etag;
@@ -109,7 +121,7 @@ export class ReportArchive {
   /** Archives from before raw hashes were recorded: hash the stored raw file. */
   private async storedRawHash(existing: ExistingReport, url: string): Promise<string | undefined> {
     if (existing.raw_hash) return existing.raw_hash;
-    const raw = await readFile(join(this.storageDir, existing.folder, rawFileName(url))).catch(() => undefined);
+    const raw = await readFile(join(this.storageDir, existing.folder, existing.raw_file ?? rawFileName(url))).catch(() => undefined);
     return raw ? sha256(raw) : undefined;
   }
 

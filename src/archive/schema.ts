@@ -182,4 +182,25 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE report_spam ADD COLUMN evidence TEXT;
   ALTER TABLE report_spam ADD COLUMN confidence REAL;
   `,
+  `
+  -- Reports published as files (issue 10): where the text came from, the raw file's name in the
+  -- report's folder (page.html for pages, page.pdf for a report that is a file), and every file
+  -- the page offered, kept byte for byte under attachments/ (file is relative to the folder).
+  ALTER TABLE reports ADD COLUMN text_source TEXT;
+  ALTER TABLE reports ADD COLUMN raw_file TEXT;
+  CREATE TABLE report_attachments (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    file TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    pages INTEGER,
+    role TEXT NOT NULL,
+    error TEXT,
+    PRIMARY KEY (report_id, position)
+  );
+  `,
 ];

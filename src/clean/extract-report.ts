@@ -7,6 +7,7 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { findContentBlock } from './content-block.js';
+import { findAttachments } from './attachments.js';
 import { renderText } from './html-to-text.js';
 import { chooseTitle, headingCandidates, listingTitleCandidate, titleElementCandidates } from './title-choice.js';
 import { learnSubstitutions, repairText, stripPageSpam, type SubstitutionModel } from './spam/index.js';
@@ -65,13 +66,15 @@ export function extractReport(html: string, url: string, context: PageContext): 
   if (context.regionCode) spamContext.regionCode = context.regionCode;
   const spam: SpamFinding[] = stripPageSpam($, spamContext);
 
+  const attachments = findAttachments($, url);
   const block = findContentBlock($);
-  if (!block) throw new ExtractError('no report body found', url);
-  const rendered = renderText(block, url);
-  const htmlTables = findHtmlTables($, block);
+  // A stub page (详见附件) has too little text for a body: its report is in the attachment.
+  if (!block && !attachments.length) throw new ExtractError('no report body found', url);
+  const rendered = block ? renderText(block, url) : { text: '', images: [] };
+  const htmlTables = block ? findHtmlTables($, block) : [];
   const pageTitle = $('title').text();
   const headings = headingCandidates($);
-  $(block).remove();
+  if (block) $(block).remove();
   const chromeText = $('body').text();
   const rawSource = findSource(chromeText);
 
@@ -92,7 +95,7 @@ export function extractReport(html: string, url: string, context: PageContext): 
   spam.push(...title.findings, ...text.findings);
 
   const tables = repairTables(htmlTables, model, spam);
-  const report: CleanReport = { title: title.text, text: text.text, images: rendered.images, spam, htmlTables: tables };
+  const report: CleanReport = { title: title.text, text: text.text, images: rendered.images, spam, htmlTables: tables, attachments };
   if (rawSource) {
     const source = repairText(rawSource, model, 'source');
     spam.push(...source.findings);

@@ -27,6 +27,10 @@ export const settingsSchema = z.object({
   /** A Retry-After longer than this is not waited for. */
   maxRetryAfterMs: z.number().int().min(0),
   respectRobots: z.boolean(),
+  /** A report file or attachment larger than this (bytes) is refused while it downloads. */
+  maxFileBytes: z.number().int().min(1024),
+  /** Pages of one report file read at most (a 2 000-page PDF is no annual report). */
+  maxFilePages: z.number().int().min(1).max(10_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -43,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backoffMs: 2_000,
   maxRetryAfterMs: 120_000,
   respectRobots: true,
+  maxFileBytes: 50 * 1024 * 1024,
+  maxFilePages: 200,
 };
 
 /** The User-Agent sent with every request: the tool, its version, and how to reach whoever runs it. */
@@ -62,6 +68,8 @@ const ENV: Record<keyof Settings, string> = {
   backoffMs: 'XXGK_BACKOFF_MS',
   maxRetryAfterMs: 'XXGK_MAX_RETRY_AFTER_MS',
   respectRobots: 'XXGK_RESPECT_ROBOTS',
+  maxFileBytes: 'XXGK_MAX_FILE_BYTES',
+  maxFilePages: 'XXGK_MAX_FILE_PAGES',
 };
 const STRINGS = new Set<string>(['contact', 'userAgent']);
 

@@ -3,7 +3,7 @@
  * Bytes are returned untouched: decoding is the decode stage's job, because portals mislabel
  * their charset and any library that decodes for us guesses wrong on GBK pages.
  */
-import { FetchError } from '../errors.js';
+import { FetchError, TooLargeError } from '../errors.js';
 import type { FetchedPage, Validators } from '../types.js';
 
 export interface FetchOptions {
@@ -15,6 +15,8 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Validators from an earlier fetch: an unchanged page answers 304 with an empty body. */
   conditional?: Validators;
+  /** Bytes the body may have at most (attachments): checked against Content-Length and while reading. */
+  maxBytes?: number;
 }
 
 export interface Fetcher {
@@ -57,7 +59,7 @@ export class HttpFetcher implements Fetcher {
     } catch (cause) {
       throw new FetchError(url, 0, { cause });
     }
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = options.maxBytes === undefined ? Buffer.from(await response.arrayBuffer()) : await readAtMost(response, options.maxBytes, url);
     if (!response.ok && response.status !== 304) {
       throw new FetchError(url, response.status, { retryAfter: response.headers.get('retry-after') ?? undefined });
     }
@@ -74,4 +76,28 @@ export class HttpFetcher implements Fetcher {
       fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
     };
   }
+}
+
+/** The body, refused as soon as it passes `max` bytes: a declared length is not trusted to be true. */
+async function readAtMost(response: Response, max: number, url: string): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TooLargeError(url, max, declared);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLargeError(url, max);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks, total);
 }

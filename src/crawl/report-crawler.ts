@@ -16,7 +16,11 @@ import { RobotsDisallowedError, XxgkError } from '../errors.js';
 import { decodePage } from '../decode/decode-page.js';
 import { classifyTitle } from '../extract/report-title.js';
 import { processReportPage } from '../process/report-page.js';
-import { addImageTables, type TableImageReader } from '../process/image-tables.js';
+import type { TableImageReader } from '../process/image-tables.js';
+import { buildRecord, type RecordSources } from '../process/build-record.js';
+import type { PageOcr } from '../process/report-files.js';
+import { isDocumentType, sniffFileType } from '../read/file-type.js';
+import { DEFAULT_READ_LIMITS, readFileContent } from '../read/index.js';
 import type { ReportArchive } from '../archive/report-archive.js';
 import {
   countReportFailure,
@@ -58,7 +62,12 @@ export interface CrawlSettings {
   maxListingPages: number;
   /** Pause between pages of a browser-rendered listing. */
   browserDelayMs?: number;
+  /** Bytes a report file or attachment may have at most (default 50 MB). */
+  maxFileBytes?: number;
 }
+
+/** A report's own file or an attachment larger than this is refused while it downloads. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface CrawlDependencies {
   storageDir: string;
@@ -68,6 +77,10 @@ export interface CrawlDependencies {
   now?: () => Date;
   /** Reads statistics tables published as images; without one, image tables are skipped. */
   tableReader?: TableImageReader;
+  /** Reads report files (PDF, DOCX, …); src/read's readers when not given. */
+  readFile?: RecordSources['read'];
+  /** Reads scanned pages of files (OCR); without one, scans stay unread. */
+  pageOcr?: PageOcr;
   /** Starts a browser on first need: static portals never launch one. */
   browser?: () => Promise<BrowserRenderer>;
   /** robots.txt check for the pages the browser opens itself. */
@@ -223,11 +236,13 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     const requests: { url: string; userData: UserData }[] = [];
     for (const link of links) {
       if (!sameSite(link.url, start)) continue;
-      if (isDocumentLink(link.url)) {
+      const verdict = classifyTitle(link.title);
+      // A file linked from the listing is fetched only when its title is a report's (…年度报告.pdf):
+      // the column also lists budgets, forms and guides as files.
+      if (isDocumentLink(link.url) && !verdict.isReport) {
         remember(seed, link, false);
         continue;
       }
-      const verdict = classifyTitle(link.title);
       if (!verdict.isReport) {
         remember(seed, link, false);
         // Navigation links are not worth a log line; titled items that look like content are.
@@ -438,42 +453,61 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   }
 
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {
-    const page = await deps.fetcher.fetch(request.url, data.conditional ? { conditional: data.conditional } : {});
+    const maxBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const page = await deps.fetcher.fetch(request.url, { ...(data.conditional ? { conditional: data.conditional } : {}), maxBytes });
     if (page.status === 304) {
       emit({ type: 'report-not-modified', portal: seed.id, url: request.url });
       return;
     }
-    const record = processReportPage(page, seed, {
-      title: data.listingTitle,
-      ...(data.listingDate ? { date: data.listingDate } : {}),
-    });
-    if (mode === 'backfill' && !inRange(record.year, settings.years)) {
-      emit({ type: 'report-skipped', portal: seed.id, url: request.url, reason: 'out-of-range' });
-      const link = seenLinks.get(request.url);
-      if (link) link.deferred = true;
-      return;
+    const listing = { title: data.listingTitle, ...(data.listingDate ? { date: data.listingDate } : {}) };
+    // Out-of-range reports are told before their images and files are fetched.
+    if (mode === 'backfill' && !isDocumentType(sniffFileType(page.body))) {
+      // A stub page may name its year only in its file: then the year is known after reading it.
+      const year = yearOf(() => processReportPage(page, seed, listing).year);
+      if (year !== undefined && !inRange(year, settings.years)) return skipOutOfRange(seed, request.url);
     }
-    const images = [];
-    for (const image of record.images) {
-      try {
-        images.push({ file: image.file, bytes: (await deps.fetcher.fetch(image.url)).body });
-      } catch (error) {
-        images.push({ file: image.file, bytes: undefined });
-        emit({ type: 'image-failed', portal: seed.id, url: request.url, image: image.url, error: (error as Error).message });
-      }
-    }
-    const filed = await addImageTables(record, images, deps.tableReader);
-    const saved = await deps.archive.save(filed, page, images);
+    const sources: RecordSources = {
+      image: async (url) => {
+        try {
+          return (await deps.fetcher.fetch(url)).body;
+        } catch (error) {
+          emit({ type: 'image-failed', portal: seed.id, url: request.url, image: url, error: (error as Error).message });
+          return undefined;
+        }
+      },
+      file: async (link) => {
+        if (!sameSite(link.url, request.url)) return { error: 'on another site' };
+        try {
+          const got = await deps.fetcher.fetch(link.url, { maxBytes });
+          return { bytes: got.body, headers: got.headers };
+        } catch (error) {
+          return { error: (error as Error).message };
+        }
+      },
+      read: deps.readFile ?? ((bytes, type) => readFileContent(bytes, type, { ...DEFAULT_READ_LIMITS })),
+      ...(deps.tableReader ? { tableReader: deps.tableReader } : {}),
+      ...(deps.pageOcr ? { ocr: deps.pageOcr } : {}),
+    };
+    const built = await buildRecord(page, seed, listing, sources);
+    const filed = built.record;
+    if (mode === 'backfill' && !inRange(filed.year, settings.years)) return skipOutOfRange(seed, request.url);
+    const saved = await deps.archive.save(filed, page, built.images, built.attachments);
     emit({
       type: 'report',
       portal: seed.id,
       url: request.url,
       outcome: saved.outcome,
       id: saved.id,
-      title: record.title,
-      year: record.year,
-      region: record.region.code,
+      title: filed.title,
+      year: filed.year,
+      region: filed.region.code,
     });
+  }
+
+  function skipOutOfRange(seed: PortalSeed, url: string): void {
+    emit({ type: 'report-skipped', portal: seed.id, url, reason: 'out-of-range' });
+    const link = seenLinks.get(url);
+    if (link) link.deferred = true;
   }
 
   for (const seed of seeds) stats[seed.id] ??= emptyStats();
@@ -528,4 +562,12 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   // A finished backfill's queue is spent; keeping it would make the next backfill a no-op.
   if (queueDir) await rm(queueDir, { recursive: true, force: true });
   return summary;
+}
+
+function yearOf(read: () => number): number | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

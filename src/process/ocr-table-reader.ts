@@ -4,7 +4,9 @@
  */
 import { createTableImageReader } from '../extract/ocr/index.js';
 import type { TableImageReader } from './image-tables.js';
+import type { PageOcr } from './report-files.js';
 
-export function createOcrTableReader(): TableImageReader {
+/** Reads table images and scanned pages of report files with one OCR engine. */
+export function createOcrTableReader(): TableImageReader & PageOcr {
   return createTableImageReader();
 }

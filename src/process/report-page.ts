@@ -9,11 +9,16 @@ import { extractReport } from '../clean/extract-report.js';
 import { fileReport } from '../extract/file-report.js';
 import { findTextTables } from '../extract/tables/index.js';
 import { extractFigures } from '../extract/figures/index.js';
-import type { ExtractedTable, FetchedPage, ListingHint, PortalSeed, ReportRecord } from '../types.js';
+import type { AttachmentLink, ExtractedTable, FetchedPage, ListingHint, PortalSeed, ReportRecord } from '../types.js';
 
 export type PortalInfo = Pick<PortalSeed, 'id' | 'name' | 'region'>;
 
 export function processReportPage(page: FetchedPage, portal: PortalInfo, listing?: ListingHint): ReportRecord {
+  return readReportPage(page, portal, listing).record;
+}
+
+/** The page's record and the files it offers (attachments, a viewer's document), still to be read. */
+export function readReportPage(page: FetchedPage, portal: PortalInfo, listing?: ListingHint): { record: ReportRecord; attachments: AttachmentLink[] } {
   const decoded = decodePage(page.body, page.headers['content-type'], page.url);
   const clean = extractReport(decoded.text, page.finalUrl, {
     portalName: portal.name,
@@ -24,7 +29,7 @@ export function processReportPage(page: FetchedPage, portal: PortalInfo, listing
   // HTML tables also appear in the rendered text as tab-separated lines; reading them again as
   // text tables would count every figure twice.
   const tables = clean.htmlTables.length ? clean.htmlTables : findTextTables(clean.text);
-  return withTables(fileReport(clean, portal, page.url, decoded.encoding, listing), tables);
+  return { record: withTables(fileReport(clean, portal, page.url, decoded.encoding, listing), tables), attachments: clean.attachments };
 }
 
 /** The record with these tables and the figures read from them. */

@@ -2,7 +2,7 @@
  * The public shape of a report in `xxgk export` and `--format json`. Field names are an interface
  * other tools rely on: add fields, never rename them.
  */
-import type { ArchivedReport, FigureCheck, SpamFinding, TableSource } from '../types.js';
+import type { ArchivedReport, FigureCheck, SpamFinding, TableSource, TextSource } from '../types.js';
 
 export interface ExportedReport {
   id: number;
@@ -16,8 +16,15 @@ export interface ExportedReport {
   text: string;
   images: { url: string; file: string; ref: string }[];
   encoding: string;
-  /** Every spam injection removed or repaired: `replacement` is empty when removed. */
+  /**
+   * Every spam injection removed or repaired: `replacement` is empty when removed; `evidence` and
+   * `confidence` where a replacement was chosen among candidates.
+   */
   spam: SpamFinding[];
+  /** Where `text` came from: "html", the attached file's type ("pdf", "docx", …) or "ocr" (a scan). */
+  textSource: TextSource;
+  /** Files the page offered (or the report's own file), kept in `folder`; `role` says what each is to the report. */
+  attachments: { url: string; file: string; name: string; type: string; bytes: number; sha256: string; pages: number | null; role: string; error?: string }[];
   /** Statistics tables as full grids; `source` says how they were published. */
   tables: { title: string; source: TableSource; rows: string[][]; images?: string[] }[];
   /** National template the tables follow: "2008" (2008–2018), "2019" or "2021". */
@@ -49,7 +56,26 @@ export function toExported(report: ArchivedReport): ExportedReport {
     text: report.text,
     images: report.images.map((i) => ({ url: i.url, file: i.file, ref: i.ref })),
     encoding: report.encoding,
-    spam: report.spam.map((s) => ({ kind: s.kind, found: s.found, replacement: s.replacement, where: s.where })),
+    spam: report.spam.map((s) => ({
+      kind: s.kind,
+      found: s.found,
+      replacement: s.replacement,
+      where: s.where,
+      ...(s.evidence !== undefined ? { evidence: s.evidence } : {}),
+      ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
+    })),
+    textSource: report.textSource ?? 'html',
+    attachments: (report.attachments ?? []).map((a) => ({
+      url: a.url,
+      file: a.file,
+      name: a.name,
+      type: a.type,
+      bytes: a.bytes,
+      sha256: a.sha256,
+      pages: a.pages ?? null,
+      role: a.role,
+      ...(a.error ? { error: a.error } : {}),
+    })),
     tables: report.tables.map((t) => ({ title: t.title, source: t.source, rows: t.rows, ...(t.images ? { images: t.images } : {}) })),
     template: report.statistics.template ?? null,
     figures: report.statistics.figures,

@@ -12,6 +12,7 @@ import type { CrawlEvent, CrawlMode, CrawlSummary } from '../../src/crawl/crawl-
 import type { YearRange } from '../../src/crawl/listing-policy.js';
 import type { PortalSeed } from '../../src/types.js';
 import type { TableImageReader } from '../../src/process/image-tables.js';
+import type { PageOcr } from '../../src/process/report-files.js';
 
 export async function tempStorage(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `xxgk-${name}-`));
@@ -62,6 +63,8 @@ export async function crawlWith(
         onEvent: (e) => events.push(e),
         ...(mode === 'backfill' ? { resumeKey: 'test-backfill' } : {}),
         ...(options.tableReader ? { tableReader: options.tableReader } : {}),
+        // A reader that also reads scanned pages (the real OCR engine) serves report files too.
+        ...(options.tableReader && 'readPages' in options.tableReader ? { pageOcr: options.tableReader as TableImageReader & PageOcr } : {}),
       },
     );
     return { summary, hosts: fetcher.stats() };

@@ -19,6 +19,7 @@ import { CrawlLog } from '../crawl-log.js';
 import { createCrawlProgress } from '../crawl-progress.js';
 import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
+import { DEFAULT_READ_LIMITS, readFileContent } from '../../read/index.js';
 import { lockStorage } from '../../schedule/storage-lock.js';
 import { InterruptedError } from '../../errors.js';
 import { extendModelWithCleanTexts } from '../../clean/spam/model-texts.js';
@@ -85,6 +86,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         maxRequestRetries: 1,
         maxListingPages: settings.maxListingPages,
         browserDelayMs: settings.hostDelayMs,
+        maxFileBytes: settings.maxFileBytes,
       },
       {
         storageDir,
@@ -95,7 +97,8 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => fetcher.requestCount(),
         ...(options.mode === 'backfill' ? { resumeKey: backfillKey(options.years, seeds) } : {}),
-        ...(tableReader ? { tableReader } : {}),
+        ...(tableReader ? { tableReader, pageOcr: tableReader } : {}),
+        readFile: (bytes, type) => readFileContent(bytes, type, { ...DEFAULT_READ_LIMITS, maxPages: settings.maxFilePages }),
         onEvent: emit,
         ...(options.signal ? { signal: options.signal } : {}),
       },

@@ -8,6 +8,7 @@ import { reprocessArchive } from '../../archive/reprocess.js';
 import { ConfigError } from '../../errors.js';
 import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
+import { readFileContent } from '../../read/index.js';
 
 /** Returns the number of reports that could not be reprocessed. */
 export async function runReprocess(storageDir: string, options: { quiet: boolean; ocr: boolean }, print: (line: string) => void): Promise<number> {
@@ -24,7 +25,7 @@ export async function runReprocess(storageDir: string, options: { quiet: boolean
       }
       counts[event.outcome]++;
       if (!options.quiet && event.outcome !== 'unchanged') print(`  ${event.outcome} #${event.id} ${event.title}`);
-    }, tableReader);
+    }, { ...(tableReader ? { tableReader, pageOcr: tableReader } : {}), readFile: readFileContent });
   } finally {
     await tableReader?.close?.().catch(() => undefined);
     archive.close();

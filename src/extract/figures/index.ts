@@ -161,7 +161,7 @@ export function extractFigures(tables: ExtractedTable[], options: ExtractFigures
       const table = tables[ref.table];
       // A failed sum on an OCR reading: every figure in it is suspect; elsewhere only those
       // with other readings on offer.
-      if (table?.source === 'image' || table?.alternatives?.[`${ref.row},${ref.col}`]?.length) uncertain.add(key);
+      if (table?.source === 'image' || table?.source === 'ocr' || table?.alternatives?.[`${ref.row},${ref.col}`]?.length) uncertain.add(key);
     }
   }
   return { template, figures, checks, uncertain: [...uncertain].sort() };

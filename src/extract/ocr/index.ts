@@ -2,6 +2,9 @@
 import type { ExtractedTable } from '../../types.js';
 import { PaddleDetector, paddleDetector, type TextDetector } from './detector.js';
 import { readImageTables } from './read-image-tables.js';
+import { readScannedPages } from './read-page-text.js';
+import type { PageImage } from '../../read/file-types.js';
+import type { PageRuns } from '../../read/positioned-text.js';
 
 export { looksLikeTableImage } from './looks-like-table.js';
 export { readTableImage, type ImageGrid } from './read-table-image.js';
@@ -12,9 +15,15 @@ export { PaddleDetector, paddleDetector, type LineReading, type TextBox, type Te
  * The reader the processing stage takes (src/process/image-tables.ts TableImageReader): the real
  * OCR engine by default, loaded on the first table image and shared by every report after.
  */
-export function createTableImageReader(detector: TextDetector = paddleDetector()): { read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>; close(): Promise<void> } {
+export function createTableImageReader(detector: TextDetector = paddleDetector()): {
+  read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
+  readPages(images: readonly PageImage[]): Promise<PageRuns[]>;
+  close(): Promise<void>;
+} {
   return {
     read: (images) => readImageTables(images, detector),
+    // Scanned pages of report files share the engine: one model in memory for both.
+    readPages: (images) => readScannedPages(images, detector),
     // The shared engine's onnx sessions hold the models' memory until released.
     close: async () => {
       if (detector instanceof PaddleDetector) await detector.close();
