@@ -40,17 +40,21 @@ export interface PageOcr {
 const STUB_CHARS = 300;
 
 /**
- * The file's content with its scanned pages read by OCR: a scan's text and tables come from the
- * words' positions, as a PDF's do.
+ * The file's content with its pictures read by OCR: a scanned page's text and tables (its words
+ * with their positions for the text, its ruled tables by the table reader), and the tables of a
+ * page whose statistics tables are pasted pictures.
  */
 export async function withScansRead(content: FileContent, ocr: PageOcr | undefined): Promise<{ content: FileContent; ocrUsed: boolean }> {
   const scans = content.images.filter((i) => i.scanned);
-  if (!ocr || !scans.length) return { content, ocrUsed: false };
-  const laidOut = layOutPages(await ocr.readPages(scans), 'ocr');
+  const pictures = content.images.filter((i) => !i.scanned);
+  if (!ocr || !content.images.length) return { content, ocrUsed: false };
+  const laidOut = scans.length ? layOutPages(await ocr.readPages(scans), 'ocr') : { text: '', tables: [] };
   const text = [content.text, laidOut.text].filter((t) => t.trim()).join('\n');
+  const readTables = async (images: PageImage[]): Promise<ExtractedTable[]> =>
+    images.length ? (await ocr.read(images.map((s) => ({ file: `page-${s.page}.png`, bytes: s.png })))).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const })) : [];
   // Tables from the pictures' rules and cells; the positions' tables only where none was found.
-  const ruled = (await ocr.read(scans.map((s) => ({ file: `page-${s.page}.png`, bytes: s.png })))).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const }));
-  const tables = ruled.length ? ruled : laidOut.tables;
+  const ruled = await readTables(scans);
+  const tables = [...(ruled.length ? ruled : laidOut.tables), ...(await readTables(pictures))];
   return { content: { ...content, text, tables: [...content.tables, ...tables] }, ocrUsed: laidOut.text.trim().length > 0 };
 }
 

@@ -96,10 +96,12 @@ function lastSegment(path: string): string {
  * document, else the URL's. The extension comes from the type when the name has none.
  */
 export function attachmentName(contentDisposition: string | undefined, linkText: string | undefined, url: string): string {
+  // Kept as given (../../etc/passwd included): it is shown and recorded, never used as a path —
+  // safeFileName makes the stored name.
   const fromHeader = nameFromContentDisposition(contentDisposition);
-  if (fromHeader) return lastSegment(fromHeader);
+  if (fromHeader) return fromHeader;
   const text = (linkText ?? '').replace(/\s+/g, ' ').trim();
-  if (text.length >= 2 && !/^(?:附件|下载|点击下载|附件下载|文件下载|查看|预览|download)[:：]?$/i.test(text)) return lastSegment(text);
+  if (text.length >= 2 && !/^(?:附件|下载|点击下载|附件下载|文件下载|查看|预览|download)[:：]?$/i.test(text)) return text;
   return nameFromUrl(url) ?? 'attachment';
 }
 

@@ -27,6 +27,8 @@ export interface CrawlOptions {
   policy?: { concurrency: number; delayMs: number };
   tableReader?: TableImageReader;
   maxConcurrency?: number;
+  /** Bytes a report file or attachment may have (the crawler's default is 50 MB). */
+  maxFileBytes?: number;
 }
 
 /** One crawl as the CLI runs it (polite fetcher, browser on demand), minus lock and run record. */
@@ -51,7 +53,14 @@ export async function crawlWith(
   try {
     const summary = await crawlPortals(
       seeds,
-      { mode, ...(options.years ? { years: options.years } : {}), maxConcurrency: options.maxConcurrency ?? 4, maxRequestRetries: 1, maxListingPages: 1000 },
+      {
+        mode,
+        ...(options.years ? { years: options.years } : {}),
+        maxConcurrency: options.maxConcurrency ?? 4,
+        maxRequestRetries: 1,
+        maxListingPages: 1000,
+        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+      },
       {
         storageDir: dir,
         archive,
