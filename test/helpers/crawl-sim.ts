@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawlPortals } from '../../src/crawl/report-crawler.js';
-import { HttpFetcher } from '../../src/crawl/fetcher.js';
+import { HttpFetcher, type Fetcher } from '../../src/crawl/fetcher.js';
 import { PoliteFetcher, type HostStats } from '../../src/crawl/polite/polite-fetcher.js';
 import { launchBrowserRenderer } from '../../src/crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../src/archive/report-archive.js';
@@ -29,6 +29,36 @@ export interface CrawlOptions {
   maxConcurrency?: number;
   /** Bytes a report file or attachment may have (the crawler's default is 50 MB). */
   maxFileBytes?: number;
+  /**
+   * Filled with every request as the crawler's side saw it: when it left and when its answer (or
+   * failure) came back. Servers stamp arrivals, which a busy event loop shifts by hundreds of ms.
+   */
+  clientLog?: ClientRequest[];
+}
+
+export interface ClientRequest {
+  url: string;
+  start: number;
+  end: number;
+  /** HTTP status, 0 when the request failed without one. */
+  status: number;
+}
+
+/** The HTTP fetcher, with each request's start, end and status written to `log`. */
+function loggingFetcher(inner: HttpFetcher, log: ClientRequest[]): Fetcher {
+  return {
+    async fetch(url, options) {
+      const start = Date.now();
+      try {
+        const page = await inner.fetch(url, options);
+        log.push({ url, start, end: Date.now(), status: page.status });
+        return page;
+      } catch (error) {
+        log.push({ url, start, end: Date.now(), status: (error as { status?: number }).status ?? 0 });
+        throw error;
+      }
+    },
+  };
 }
 
 /** One crawl as the CLI runs it (polite fetcher, browser on demand), minus lock and run record. */
@@ -41,7 +71,8 @@ export async function crawlWith(
   const archive = new ReportArchive(dir);
   const mode = options.mode ?? 'nightly';
   const byHost = portalsByHost(seeds);
-  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent: TEST_USER_AGENT, timeoutMs: 10_000 }), {
+  const http = new HttpFetcher({ userAgent: TEST_USER_AGENT, timeoutMs: 10_000 });
+  const fetcher = new PoliteFetcher(options.clientLog ? loggingFetcher(http, options.clientLog) : http, {
     userAgent: TEST_USER_AGENT,
     defaultPolicy: options.policy ?? { concurrency: 2, delayMs: 0 },
     retries: 3,

@@ -110,7 +110,7 @@ export class PoliteFetcher implements Fetcher {
     const host = hostOf(url);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.limiter.schedule(host, () => this.inner.fetch(url, options));
+        return await this.limiter.schedule(host, () => this.fetchPausing(host, url, options));
       } catch (error) {
         if (!(error instanceof FetchError) || !error.retryable || attempt > this.options.retries) throw error;
         const retryAfterMs = parseRetryAfter(error.retryAfter, this.now());
@@ -131,6 +131,22 @@ export class PoliteFetcher implements Fetcher {
           await this.sleep(waitMs);
         }
       }
+    }
+  }
+
+  /**
+   * One request; a Retry-After pauses the host before the request's slot is released, or a request
+   * waiting for that slot would leave in the same tick, right after the refusal.
+   */
+  private async fetchPausing(host: string, url: string, options: FetchOptions): Promise<FetchedPage> {
+    try {
+      return await this.inner.fetch(url, options);
+    } catch (error) {
+      if (error instanceof FetchError && error.retryable) {
+        const retryAfterMs = parseRetryAfter(error.retryAfter, this.now());
+        if (retryAfterMs !== undefined) this.limiter.pauseUntil(host, this.now() + Math.min(retryAfterMs, this.options.maxRetryAfterMs));
+      }
+      throw error;
     }
   }
 
