@@ -73,7 +73,8 @@ export async function reprocessArchive(
         ...(readers.tableReader ? { tableReader: readers.tableReader } : {}),
         ...(readers.pageOcr ? { ocr: readers.pageOcr } : {}),
       };
-      const built = await buildRecord(page, portal, listing, sources);
+      // Every archived report is wanted again (no `wanted` filter): a record always comes back.
+      const built = (await buildRecord(page, portal, listing, sources))!;
       const saved = await archive.save(built.record, page, built.images, built.attachments);
       onEvent({ type: 'reprocessed', id: saved.id, url: row.url, outcome: saved.outcome, title: built.record.title });
     } catch (error) {

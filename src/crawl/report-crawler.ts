@@ -15,11 +15,9 @@ import { join } from 'node:path';
 import { RobotsDisallowedError, XxgkError } from '../errors.js';
 import { decodePage } from '../decode/decode-page.js';
 import { classifyTitle } from '../extract/report-title.js';
-import { processReportPage } from '../process/report-page.js';
 import type { TableImageReader } from '../process/image-tables.js';
 import { buildRecord, type RecordSources } from '../process/build-record.js';
 import type { PageOcr } from '../process/report-files.js';
-import { isDocumentType, sniffFileType } from '../read/file-type.js';
 import { DEFAULT_READ_LIMITS, readFileContent } from '../read/index.js';
 import type { ReportArchive } from '../archive/report-archive.js';
 import {
@@ -36,7 +34,7 @@ import {
   type KnownLinks,
   type SeenLink,
 } from '../archive/crawl-state.js';
-import type { ListingLink, PortalSeed, Validators } from '../types.js';
+import type { ListingLink, PortalSeed, ReportRecord, Validators } from '../types.js';
 import { parseDataproxyPage, parseListingPage, type ListingRequest, type ParsedListing } from './listing/parse-listing.js';
 import { extractListingLinks } from './listing/listing-links.js';
 import { isDocumentLink, sameHost, sameSite } from './link-scope.js';
@@ -460,12 +458,6 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       return;
     }
     const listing = { title: data.listingTitle, ...(data.listingDate ? { date: data.listingDate } : {}) };
-    // Out-of-range reports are told before their images and files are fetched.
-    if (mode === 'backfill' && !isDocumentType(sniffFileType(page.body))) {
-      // A stub page may name its year only in its file: then the year is known after reading it.
-      const year = yearOf(() => processReportPage(page, seed, listing).year);
-      if (year !== undefined && !inRange(year, settings.years)) return skipOutOfRange(seed, request.url);
-    }
     const sources: RecordSources = {
       image: async (url) => {
         try {
@@ -487,10 +479,12 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
       read: deps.readFile ?? ((bytes, type) => readFileContent(bytes, type, { ...DEFAULT_READ_LIMITS })),
       ...(deps.tableReader ? { tableReader: deps.tableReader } : {}),
       ...(deps.pageOcr ? { ocr: deps.pageOcr } : {}),
+      // A backfill's out-of-range reports are told before their images and files are fetched.
+      ...(mode === 'backfill' ? { wanted: (record: ReportRecord) => inRange(record.year, settings.years) } : {}),
     };
     const built = await buildRecord(page, seed, listing, sources);
+    if (!built) return skipOutOfRange(seed, request.url);
     const filed = built.record;
-    if (mode === 'backfill' && !inRange(filed.year, settings.years)) return skipOutOfRange(seed, request.url);
     const saved = await deps.archive.save(filed, page, built.images, built.attachments);
     emit({
       type: 'report',
@@ -562,12 +556,4 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   // A finished backfill's queue is spent; keeping it would make the next backfill a no-op.
   if (queueDir) await rm(queueDir, { recursive: true, force: true });
   return summary;
-}
-
-function yearOf(read: () => number): number | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }

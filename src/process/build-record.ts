@@ -9,7 +9,6 @@ import type { FileContent, FileType, ReadLimits } from '../read/file-types.js';
 import { FileReadError } from '../read/file-types.js';
 import { sniffFileType, isDocumentType } from '../read/file-type.js';
 import { attachmentName } from '../read/file-name.js';
-import { ATTACHMENTS_DIR } from '../archive/archive-files.js';
 import { readReportPage, type PortalInfo } from './report-page.js';
 import { addImageTables, type StoredImage, type TableImageReader } from './image-tables.js';
 import { fileAsReport, withAttachments, withScansRead, type PageOcr, type ReadFile } from './report-files.js';
@@ -25,6 +24,8 @@ export interface RecordSources {
   tableReader?: TableImageReader;
   ocr?: PageOcr;
   limits?: ReadLimits;
+  /** Whether the report is wanted at all (a backfill's years), asked before its images and files are fetched. */
+  wanted?: (record: ReportRecord) => boolean;
 }
 
 export interface BuiltRecord {
@@ -37,17 +38,18 @@ export interface BuiltRecord {
 /** Files read per report page at most: a page listing fifty downloads is a download page, not a report. */
 const MAX_ATTACHMENTS = 10;
 
-export async function buildRecord(page: FetchedPage, portal: PortalInfo, listing: ListingHint | undefined, sources: RecordSources): Promise<BuiltRecord> {
+/** The report ready to file, or undefined when `sources.wanted` turns it down. */
+export async function buildRecord(page: FetchedPage, portal: PortalInfo, listing: ListingHint | undefined, sources: RecordSources): Promise<BuiltRecord | undefined> {
+  const wanted = sources.wanted ?? (() => true);
   const type = sniffFileType(page.body);
   if (isDocumentType(type)) {
     const name = attachmentName(page.headers['content-disposition'], listing?.title, page.finalUrl);
     const file = await readOne(page.url, name, page.body, type, sources);
     const record = fileAsReport(page, file, portal, listing, file.ocrUsed ? 'ocr' : type);
-    // The file is the page: its bytes are the raw file, not stored twice.
-    const attachments = (record.attachments ?? []).map((a) => ({ ...a, file: `page.${type}` }));
-    return { record: { ...record, attachments }, images: [], attachments: [] };
+    return wanted(record) ? { record, images: [], attachments: [] } : undefined;
   }
   const { record, attachments: links } = readReportPage(page, portal, listing);
+  if (!wanted(record)) return undefined;
   const images: StoredImage[] = [];
   for (const image of record.images) images.push({ file: image.file, bytes: await sources.image(image.url, image.file) });
   let filed = await addImageTables(record, images, sources.tableReader);
@@ -66,11 +68,9 @@ export async function buildRecord(page: FetchedPage, portal: PortalInfo, listing
   }
   const sourcesOfText = new Map(files.filter((f) => f.ocrUsed).map((f) => [f.url, 'ocr' as const]));
   filed = withAttachments(filed, files, sourcesOfText);
-  const stored = (filed.attachments ?? [])
-    .map((a, i) => ({ file: `${ATTACHMENTS_DIR}/${a.file}`, bytes: files[i]!.bytes }))
-    .filter((a) => a.bytes.length > 0);
-  const attachments = (filed.attachments ?? []).map((a) => ({ ...a, file: a.bytes ? `${ATTACHMENTS_DIR}/${a.file}` : '' }));
-  return { record: attachments.length ? { ...filed, attachments } : filed, images, attachments: stored };
+  // withAttachments describes the files in order, one each; the bytes go where it placed them.
+  const stored = (filed.attachments ?? []).map((a, i) => ({ file: a.file, bytes: files[i]!.bytes })).filter((a) => a.file);
+  return { record: filed, images, attachments: stored };
 }
 
 /** A file read, its scans by OCR; a file that cannot be read is kept with the reason. */

@@ -15,6 +15,7 @@ import { layOutPages, type PageRuns } from '../read/positioned-text.js';
 import type { FileContent, FileType, PageImage } from '../read/file-types.js';
 import { ExtractError } from '../errors.js';
 import { safeFileName } from '../read/file-name.js';
+import { ATTACHMENTS_DIR } from '../archive/archive-files.js';
 import type { CleanReport, ExtractedTable, FetchedPage, ListingHint, ReportAttachment, ReportRecord, TextSource } from '../types.js';
 import { withTables, type PortalInfo } from './report-page.js';
 
@@ -67,7 +68,8 @@ export function fileAsReport(page: FetchedPage, file: ReadFile, portal: PortalIn
   const clean: CleanReport = { title, text: content.text, images: [], spam: [], htmlTables: [], attachments: [] };
   const record = fileReport(clean, portal, page.url, 'binary', listing);
   const tables = content.tables.length ? content.tables : findTextTables(content.text);
-  return { ...withTables(record, tables), textSource, attachments: [attachmentOf(file, 'body', 0)] };
+  // The file is the page: its bytes are the raw file (page.pdf), not stored twice.
+  return { ...withTables(record, tables), textSource, attachments: [{ ...attachmentOf(file, 'body', 0), file: `page.${file.type}` }] };
 }
 
 /**
@@ -154,10 +156,11 @@ function cjkCount(text: string): number {
   return (text.match(/[\u3400-\u9fff]/g) ?? []).length;
 }
 
+/** The file as the record lists it; `file` is its path in the report's folder, '' when nothing was had to store. */
 function attachmentOf(file: ReadFile, role: ReportAttachment['role'], index: number): ReportAttachment {
   return {
     url: file.url,
-    file: safeFileName(file.name, file.type, index),
+    file: file.bytes.length ? `${ATTACHMENTS_DIR}/${safeFileName(file.name, file.type, index)}` : '',
     name: file.name,
     type: file.type,
     bytes: file.bytes.length,
