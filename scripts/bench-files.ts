@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const scan = readFileSync(new URL('lankao-finance-2020-scan.pdf', FILES));
   const ocr = createTableImageReader();
   const warm = await readFileContent(scan, 'pdf');
-  await ocr.readPages(warm.images.slice(0, 1)); // the model loads once per run
+  await ocr.readScans(warm.images.slice(0, 1)); // the models load once per run
   const t0 = performance.now();
   const read = await withScansRead(await readFileContent(scan, 'pdf'), ocr);
   const seconds = (performance.now() - t0) / 1000;

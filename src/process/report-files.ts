@@ -30,10 +30,11 @@ export interface ReadFile {
   error?: string;
 }
 
-/** Reads scanned pages (OCR): their words with positions, and their ruled tables as grids. */
+/** Reads scanned pages and pictures of tables (OCR). */
 export interface PageOcr {
-  readPages(images: readonly PageImage[]): Promise<PageRuns[]>;
-  /** The table-image reader (src/extract/ocr): far more exact on a ruled table than words' positions. */
+  /** Scanned pages: their words with positions (ruled tables placed among them) and those tables. */
+  readScans(images: readonly PageImage[]): Promise<{ pages: PageRuns[]; tables: ExtractedTable[] }>;
+  /** The table-image reader (src/extract/ocr), for tables pasted as pictures. */
   read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
 }
 
@@ -49,13 +50,14 @@ export async function withScansRead(content: FileContent, ocr: PageOcr | undefin
   const scans = content.images.filter((i) => i.scanned);
   const pictures = content.images.filter((i) => !i.scanned);
   if (!ocr || !content.images.length) return { content, ocrUsed: false };
-  const laidOut = scans.length ? layOutPages(await ocr.readPages(scans), 'ocr') : { text: '', tables: [] };
+  const scanned = scans.length ? await ocr.readScans(scans) : { pages: [], tables: [] };
+  const laidOut = scanned.pages.length ? layOutPages(scanned.pages, 'ocr') : { text: '', tables: [] };
   const text = [content.text, laidOut.text].filter((t) => t.trim()).join('\n');
-  const readTables = async (images: PageImage[]): Promise<ExtractedTable[]> =>
-    images.length ? (await ocr.read(images.map((s) => ({ file: `page-${s.page}.png`, bytes: s.png })))).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const })) : [];
-  // Tables from the pictures' rules and cells; the positions' tables only where none was found.
-  const ruled = await readTables(scans);
-  const tables = [...(ruled.length ? ruled : laidOut.tables), ...(await readTables(pictures))];
+  const pictureTables = pictures.length
+    ? (await ocr.read(pictures.map((s) => ({ file: `page-${s.page}.png`, bytes: s.png })))).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const }))
+    : [];
+  // The ruled tables as the table reader read them; the positions' tables only where none was found.
+  const tables = [...(scanned.tables.length ? scanned.tables : laidOut.tables), ...pictureTables];
   return { content: { ...content, text, tables: [...content.tables, ...tables] }, ocrUsed: laidOut.text.trim().length > 0 };
 }
 

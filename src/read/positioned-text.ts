@@ -1024,10 +1024,37 @@ function renderPart(part: TablePart): { grid: string[][]; lines: string[] } {
 
 const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部]|\d{1,2}[.．、](?!\d))/u;
 
+/** Points by which the starts of lines at one margin may differ. */
+const MARGIN_JITTER = 2;
+
 interface Margins {
   left: number;
   right: number;
+  /** Lines further apart than this many ems start a new paragraph. */
+  breakGap: number;
 }
+
+/**
+ * The gap, in ems, that parts paragraphs: half an em wider than the usual gap between a full line
+ * and the unindented line after it. Line spacing differs from file to file (single, 1.5, fixed
+ * 28 pt, double; a scan's type measured from its ink), so the usual gap is measured on the pairs
+ * that could continue a paragraph: their lower quartile, as paragraphs mostly run over several lines.
+ */
+function paragraphBreakGap(lines: Line[], m: Omit<Margins, 'breakGap'>): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    const em = Math.max(a.size, b.size, 1);
+    const gap = (b.y0 - a.y1) / em;
+    if (a.page === b.page && a.x1 >= m.right - 3 * em && b.x0 <= m.left + 0.6 * em && gap > -0.5 && gap < 4) gaps.push(gap);
+  }
+  if (gaps.length < 4) return MIN_BREAK_GAP;
+  gaps.sort((x, y) => x - y);
+  return Math.max(MIN_BREAK_GAP, gaps[Math.floor(gaps.length / 4)]! + 0.5);
+}
+
+/** Lines closer than this many ems may always be one paragraph. */
+const MIN_BREAK_GAP = 1.2;
 
 /**
  * The body's left edge (the most common line start) and right edge (where long lines end). With
@@ -1036,18 +1063,21 @@ interface Margins {
 function documentMargins(lines: Line[], pageWidth: number): Margins {
   const long = lines.filter((l) => [...l.text].length >= 8);
   const use = long.length >= 3 ? long : lines;
-  if (!use.length) return { left: 0, right: pageWidth };
-  const counts = new Map<number, number>();
-  for (const l of use) {
-    const k = Math.round(l.x0);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  let left = Math.round(use[0]!.x0);
-  for (const [k, n] of counts) if (n > (counts.get(left) ?? 0) || (n === counts.get(left) && k < left)) left = k;
+  if (!use.length) return { left: 0, right: pageWidth, breakGap: MIN_BREAK_GAP };
+  // Lines within a couple of points of each other start at the same margin: a text layer puts them
+  // at one x, a scan read by OCR a point or two apart.
+  // The body's edge is the leftmost place many lines start at: with two-line paragraphs as many
+  // lines start at the first-line indent, and only headings or marginalia start left of the body.
+  const starts = use.map((l) => Math.round(l.x0));
+  const near = (k: number): number => starts.filter((x) => Math.abs(x - k) <= MARGIN_JITTER).length;
+  const most = Math.max(...starts.map(near));
+  const many = Math.min(most, Math.max(3, Math.ceil(0.2 * starts.length)));
+  const left = Math.min(...starts.filter((k) => near(k) >= many));
   const mirrored = pageWidth - left;
   const right = long.length >= 5 ? quantile(long.map((l) => l.x1), 0.9) : mirrored;
   // Lines that all stop short of the page's middle are a list, not a body of full lines.
-  return { left, right: right - left < 0.6 * (mirrored - left) ? mirrored : right };
+  const edges = { left, right: right - left < 0.6 * (mirrored - left) ? mirrored : right };
+  return { ...edges, breakGap: paragraphBreakGap(lines, edges) };
 }
 
 function continuesParagraph(prev: Line, next: Line, m: Margins, samePage: boolean): boolean {
@@ -1059,7 +1089,7 @@ function continuesParagraph(prev: Line, next: Line, m: Margins, samePage: boolea
   if (HEADING.test(next.text)) return false;
   if (samePage) {
     const gap = next.y0 - prev.y1;
-    if (gap > 1.2 * em || gap < -0.5 * em) return false;
+    if (gap > m.breakGap * em || gap < -0.5 * em) return false;
   }
   return true;
 }

@@ -104,7 +104,7 @@ export async function crawlWith(
         ...(mode === 'backfill' ? { resumeKey: 'test-backfill' } : {}),
         ...(options.tableReader ? { tableReader: options.tableReader } : {}),
         // A reader that also reads scanned pages (the real OCR engine) serves report files too.
-        ...(options.tableReader && 'readPages' in options.tableReader ? { pageOcr: options.tableReader as TableImageReader & PageOcr } : {}),
+        ...(options.tableReader && 'readScans' in options.tableReader ? { pageOcr: options.tableReader as TableImageReader & PageOcr } : {}),
       },
     );
     return { summary, hosts: fetcher.stats() };

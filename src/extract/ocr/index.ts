@@ -2,13 +2,13 @@
 import type { ExtractedTable } from '../../types.js';
 import { PaddleDetector, paddleDetector, type TextDetector } from './detector.js';
 import { readImageTables } from './read-image-tables.js';
-import { readScannedPages } from './read-page-text.js';
+import { readScannedPages, type ScannedPages } from './read-page-text.js';
 import type { PageImage } from '../../read/file-types.js';
-import type { PageRuns } from '../../read/positioned-text.js';
 
 export { looksLikeTableImage } from './looks-like-table.js';
 export { readTableImage, type ImageGrid } from './read-table-image.js';
 export { readImageTables } from './read-image-tables.js';
+export type { ScannedPages } from './read-page-text.js';
 export { PaddleDetector, paddleDetector, type LineReading, type TextBox, type TextDetector } from './detector.js';
 
 /**
@@ -17,13 +17,13 @@ export { PaddleDetector, paddleDetector, type LineReading, type TextBox, type Te
  */
 export function createTableImageReader(detector: TextDetector = paddleDetector()): {
   read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
-  readPages(images: readonly PageImage[]): Promise<PageRuns[]>;
+  readScans(images: readonly PageImage[]): Promise<ScannedPages>;
   close(): Promise<void>;
 } {
   return {
     read: (images) => readImageTables(images, detector),
     // Scanned pages of report files share the engine: one model in memory for both.
-    readPages: (images) => readScannedPages(images, detector),
+    readScans: (images) => readScannedPages(images, detector),
     // The shared engine's onnx sessions hold the models' memory until released.
     close: async () => {
       if (detector instanceof PaddleDetector) await detector.close();

@@ -58,11 +58,44 @@ export function textLines(g: Grey, r: Rect, lineHeight: number, levels = { ink: 
   const out: Rect[] = [];
   for (const l of lines) {
     // Extents at a lighter threshold: a minus sign or decimal point shrunk by JPEG turns grey.
-    const box = inkBox(g, { x0: r.x0, x1: r.x1, y0: l.y0, y1: l.y1 }, levels.faint);
+    const found = inkBox(g, { x0: r.x0, x1: r.x1, y0: l.y0, y1: l.y1 }, levels.faint);
+    const box = found && withoutEdgeSpecks(g, found, levels.faint, lineHeight);
     // Specks (JPEG noise, a rule's corner) are not text.
     if (box && (box.y1 - box.y0 >= 3 || box.x1 - box.x0 >= 3)) out.push(box);
   }
   return out;
+}
+
+/**
+ * The line without a speck of dust or toner standing apart at either end: ink smaller than a
+ * third of a line height each way, a third of a line height or more from the rest (read, it
+ * becomes a stray 、 or + before the cell's words). Punctuation stays: it stands next to its text.
+ */
+function withoutEdgeSpecks(g: Grey, box: Rect, ink: number, lineHeight: number): Rect {
+  const pieces: Rect[] = [];
+  for (let x = box.x0; x < box.x1; x++) {
+    let y0 = -1;
+    let y1 = -1;
+    for (let y = box.y0; y < box.y1; y++) {
+      if (g.data[y * g.width + x]! < ink) {
+        if (y0 < 0) y0 = y;
+        y1 = y + 1;
+      }
+    }
+    const last = pieces[pieces.length - 1];
+    if (y0 < 0) continue;
+    if (last && last.x1 === x) {
+      last.x1 = x + 1;
+      last.y0 = Math.min(last.y0, y0);
+      last.y1 = Math.max(last.y1, y1);
+    } else pieces.push({ x0: x, x1: x + 1, y0, y1 });
+  }
+  const small = (p: Rect): boolean => p.x1 - p.x0 < lineHeight / 3 && p.y1 - p.y0 < lineHeight / 3;
+  const apart = lineHeight / 3;
+  while (pieces.length > 1 && small(pieces[0]!) && pieces[1]!.x0 - pieces[0]!.x1 >= apart) pieces.shift();
+  while (pieces.length > 1 && small(pieces[pieces.length - 1]!) && pieces[pieces.length - 1]!.x0 - pieces[pieces.length - 2]!.x1 >= apart) pieces.pop();
+  if (pieces.length === 0) return box;
+  return { x0: pieces[0]!.x0, x1: pieces[pieces.length - 1]!.x1, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)) };
 }
 
 /** Typical height of a text line on the image: the tallest ink band of most cells. */

@@ -15,10 +15,19 @@ const LAYOUT_TOLERANCE = 0.03;
 const TITLE = /(统计表|情况表|一览表)$/;
 
 export async function readImageTables(images: { file: string; bytes: Buffer }[], detector: TextDetector): Promise<ExtractedTable[]> {
-  const tables: (ExtractedTable & { layout: number[]; header: string[] })[] = [];
+  const reads: { file: string; read: ImageTableRead }[] = [];
   for (const image of images) {
     if (!(await looksLikeTableImage(image.bytes))) continue;
-    const read = await readTableImageDetailed(image.bytes, detector);
+    reads.push({ file: image.file, read: await readTableImageDetailed(image.bytes, detector) });
+  }
+  return joinTableReads(reads);
+}
+
+/** Tables read from images, in order, joined where one continues the one before. */
+export function joinTableReads(reads: readonly { file: string; read: ImageTableRead }[]): ExtractedTable[] {
+  const tables: (ExtractedTable & { layout: number[]; header: string[] })[] = [];
+  for (const { file, read } of reads) {
+    const image = { file };
     if (!read.rows.length) continue;
     const previous = tables[tables.length - 1];
     if (previous && continues(previous, read)) {

@@ -4,7 +4,7 @@
  * reads disagree or confidence is low, the other reading is kept as an alternative for the
  * figure checks.
  */
-import type { TextDetector, LineReading } from './detector.js';
+import type { TextDetector, LineReading, TextBox } from './detector.js';
 import { straighten } from './deskew.js';
 import { findGrid, type CellRegion, type TableGrid } from './grid.js';
 import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, tiled, typicalLineHeight } from './lines.js';
@@ -41,10 +41,14 @@ export async function readTableImage(bytes: Buffer, detector: TextDetector): Pro
 }
 
 export async function readTableImageDetailed(bytes: Buffer, detector: TextDetector): Promise<ImageTableRead> {
-  const g = await straighten(await toGrey(bytes));
+  return (await readRuledTable(await straighten(await toGrey(bytes)), detector)) ?? readWithoutRules(bytes, detector);
+}
+
+/** The ruled table of an image already straightened, or undefined when it draws no table rules. */
+export async function readRuledTable(g: Grey, detector: TextDetector): Promise<ImageTableRead | undefined> {
   const masks = lineMasks(g);
   const grid = findGrid(g, masks);
-  if (!grid) return readWithoutRules(bytes, detector);
+  if (!grid) return undefined;
   // Rules gone before any cell is read: a rule left at a cell's edge reads as 丨, l or 一.
   const page = withoutRules(g, grid, masks.paper);
 
@@ -164,6 +168,7 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
   return { rows, alternatives, layout: grid.layout, above: await readAbove(page, grid, lineHeight, detector) };
 }
 
+
 /** Puts back a minus sign or decimal point the pixels show and every reading dropped. */
 function withLostMarks(page: Grey, line: Rect | undefined, ink: number, value: string): string {
   if (!line || !/^\d+$/.test(value)) return value;
@@ -249,8 +254,7 @@ async function readAbove(g: Grey, grid: TableGrid, lineHeight: number, detector:
  * from the gaps the engine marks with spaces. Weaker, but better than nothing.
  */
 async function readWithoutRules(bytes: Buffer, detector: TextDetector): Promise<ImageTableRead> {
-  const boxes = await detector.detect(bytes);
-  boxes.sort((a, b) => (a.box[0]?.[1] ?? 0) - (b.box[0]?.[1] ?? 0));
+  const boxes = textRows(await detector.detect(bytes));
   const rows = boxes.map((b) => b.text.trim().split(/\s+/).map((t) => cleanNumber(t) ?? normalizeText(t)));
   const width = Math.max(0, ...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
@@ -260,4 +264,27 @@ async function readWithoutRules(bytes: Buffer, detector: TextDetector): Promise<
   }));
   for (const key of Object.keys(alternatives)) if (!alternatives[key]!.length) delete alternatives[key];
   return { rows: grid, alternatives, layout: [], above: '' };
+}
+
+/**
+ * The detector's boxes joined into rows: boxes whose middles lie within half a typical box height
+ * of each other are one row, read left to right, with a space where one box ends (a column gap).
+ */
+function textRows(boxes: TextBox[]): { text: string; mean: number }[] {
+  if (!boxes.length) return [];
+  const top = (b: TextBox): number => Math.min(...b.box.map((p) => p[1]));
+  const bottom = (b: TextBox): number => Math.max(...b.box.map((p) => p[1]));
+  const left = (b: TextBox): number => Math.min(...b.box.map((p) => p[0]));
+  const middle = (b: TextBox): number => (top(b) + bottom(b)) / 2;
+  const half = boxes.reduce((sum, b) => sum + bottom(b) - top(b), 0) / boxes.length / 2;
+  const rows: TextBox[][] = [];
+  for (const b of [...boxes].sort((x, y) => top(x) - top(y))) {
+    const row = rows.find((r) => Math.abs(middle(r[0]!) - middle(b)) < half);
+    if (row) row.push(b);
+    else rows.push([b]);
+  }
+  return rows.map((r) => {
+    r.sort((x, y) => left(x) - left(y));
+    return { text: r.map((b) => b.text).join(' '), mean: r.reduce((sum, b) => sum + b.mean, 0) / r.length };
+  });
 }
