@@ -4,6 +4,10 @@
  * over the size limit, a file named ../../etc/passwd, a 500-character name, a name in percent-encoded
  * GBK.
  * Each is kept safely or recorded with its reason; the report and the run go on.
+ * The listing also links report files straight (…年度报告.pdf) that are themselves hostile: a
+ * truncated PDF, a PDF whose only page is 14 400 pt square with no report text, a PDF of 260 pages
+ * (more than `maxFilePages`), a zip bomb served as a .docx: each is a recorded failure or a
+ * bounded read, never an empty stub, a hang or a crash.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +20,8 @@ import iconv from 'iconv-lite';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports } from '../src/query/report-query.js';
 import type { ArchivedReport, PortalSeed } from '../src/types.js';
+import type { CrawlEvent } from '../src/crawl/crawl-events.js';
+import { loadMupdf } from '../src/read/pdf.js';
 import { report2019 } from '../sim/fixtures/synthetic-2019.js';
 import { makeZip } from './fixtures/office/zip-writer.js';
 import { crawlWith, tempStorage, totals } from './helpers/crawl-sim.js';
@@ -40,7 +46,38 @@ let server: Server;
 let origin: string;
 let dir: string;
 let report: ArchivedReport | undefined;
+let reports: ArchivedReport[] = [];
 let errors = 0;
+const events: CrawlEvent[] = [];
+
+/** A PDF of `pages` pages of `side`×`side` points, each saying only "page N" in Helvetica. */
+async function plainPdf(pages: number, side: number): Promise<Buffer> {
+  const mupdf = await loadMupdf();
+  const doc = new mupdf.PDFDocument();
+  const font = doc.addSimpleFont(new mupdf.Font('Helvetica'));
+  const resources = doc.addObject({ Font: { F1: font } });
+  for (let i = 1; i <= pages; i++) doc.insertPage(-1, doc.addPage([0, 0, side, side], 0, resources, `BT /F1 12 Tf 72 ${side / 2} Td (page ${i}) Tj ET`));
+  return Buffer.from(doc.saveToBuffer('compress').asUint8Array());
+}
+
+/**
+ * A PDF of `pages` pages: a report's pages, then its first page over and over (one page object
+ * listed many times: small on the wire, many pages to a reader).
+ */
+async function reportPdf(pages: number): Promise<Buffer> {
+  const mupdf = await loadMupdf();
+  const doc = new mupdf.PDFDocument(GOOD_PDF);
+  const first = doc.findPage(0);
+  while (doc.countPages() < pages) {
+    // A new page dictionary sharing the first page's content and resources.
+    const copy = doc.newDictionary();
+    first.forEach((value, key) => {
+      if (key !== 'Parent') copy.put(key, value);
+    });
+    doc.insertPage(-1, doc.addObject(copy));
+  }
+  return Buffer.from(doc.saveToBuffer('compress').asUint8Array());
+}
 const MAX_FILE_BYTES = 1024 * 1024;
 
 before(async () => {
@@ -61,8 +98,18 @@ before(async () => {
     '/download.do?id=3': { bytes: GOOD_PDF, headers: { 'content-disposition': `attachment; filename=${[...iconv.encode(GBK_NAME, 'gbk')].map((b) => `%${b.toString(16).toUpperCase()}`).join('')}` } },
   };
   const links = Object.keys(files).map((path, i) => `<p>附件${i + 1}：<a href="${path}">附件下载</a></p>`).join('');
+  // Report files linked straight from the listing.
+  const pdf = { 'content-type': 'application/pdf' };
+  const straight: Record<string, { title: string; bytes: Buffer; headers: Record<string, string> }> = {
+    '/ndbg/2021.pdf': { title: '兰考县人民政府2021年政府信息公开工作年度报告', bytes: GOOD_PDF.subarray(0, Math.floor(GOOD_PDF.length / 3)), headers: pdf },
+    '/ndbg/2020.pdf': { title: '兰考县人民政府2020年政府信息公开工作年度报告', bytes: await plainPdf(1, 14_400), headers: pdf },
+    '/ndbg/2019.pdf': { title: '兰考县人民政府2019年政府信息公开工作年度报告', bytes: await reportPdf(260), headers: pdf },
+    '/ndbg/2018.docx': { title: '兰考县人民政府2018年政府信息公开工作年度报告', bytes: bomb, headers: { 'content-type': 'application/octet-stream' } },
+  };
+  for (const [path, f] of Object.entries(straight)) files[path] = f;
+  const straightItems = Object.entries(straight).map(([path, f]) => `<li><a href="${path}">${f.title}</a><span>2023-01-20</span></li>`).join('');
   const pages: Record<string, string> = {
-    '/list.html': `<html><head><meta charset="utf-8"><title>年度报告</title></head><body><ul class="list"><li><a href="/report.html">兰考县人民政府2022年政府信息公开工作年度报告</a><span>2023-01-20</span></li></ul></body></html>`,
+    '/list.html': `<html><head><meta charset="utf-8"><title>年度报告</title></head><body><ul class="list"><li><a href="/report.html">兰考县人民政府2022年政府信息公开工作年度报告</a><span>2023-01-20</span></li>${straightItems}</ul></body></html>`,
     '/report.html': `<html><head><meta charset="utf-8"><title>兰考县人民政府2022年政府信息公开工作年度报告</title></head><body><h1>兰考县人民政府2022年政府信息公开工作年度报告</h1><div id="zoom">${body}${links}</div></body></html>`,
   };
   server = createServer((req, res) => {
@@ -85,10 +132,11 @@ before(async () => {
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   dir = await tempStorage('e2e-file-faults');
   const seed: PortalSeed = { id: 'lankao', name: '兰考县人民政府', region: '410225', start: [`${origin}/list.html`] };
-  const { summary } = await crawlWith(dir, [seed], { maxFileBytes: MAX_FILE_BYTES });
+  const { summary } = await crawlWith(dir, [seed], { maxFileBytes: MAX_FILE_BYTES }, events);
   errors = totals(summary).errors;
   const archive = new ReportArchive(dir);
-  report = findReports(archive.db)[0];
+  reports = findReports(archive.db);
+  report = reports.find((r) => r.year === 2022);
   archive.close();
 });
 
@@ -99,8 +147,27 @@ after(async () => {
 
 const byPath = (path: string) => report?.attachments?.find((a) => a.url === `${origin}${path}`);
 
+const failureOf = (path: string) => events.find((e): e is Extract<CrawlEvent, { type: 'error' }> => e.type === 'error' && e.url === `${origin}${path}`);
+
+test('hostile report files linked from the listing: a recorded failure each, never an empty stub', () => {
+  assert.match(failureOf('/ndbg/2021.pdf')?.error ?? '', /corrupt/);
+  // One page of 14 400 pt square saying "page 1": read without rendering, no report text in it.
+  assert.match(failureOf('/ndbg/2020.pdf')?.error ?? '', /no readable report text/);
+  assert.match(failureOf('/ndbg/2018.docx')?.error ?? '', /zip_bomb/);
+  for (const path of ['/ndbg/2021.pdf', '/ndbg/2020.pdf', '/ndbg/2018.docx']) assert.equal(failureOf(path)?.stage, 'extract', path);
+  assert.equal(errors, 3);
+  assert.deepEqual(reports.map((r) => r.year).sort(), [2019, 2022]);
+});
+
+test('a report file of 260 pages is read up to maxFilePages and archived, its page count recorded', () => {
+  const big = reports.find((r) => r.year === 2019);
+  assert.ok(big, 'the 260-page report is archived');
+  assert.equal(big!.textSource, 'pdf');
+  assert.equal(big!.attachments?.[0]?.pages, 260);
+  assert.ok(big!.text.length > 10_000);
+});
+
 test('the report is archived from its page, whatever its attachments are', () => {
-  assert.equal(errors, 0);
   assert.ok(report);
   assert.equal(report!.year, 2022);
   assert.equal(report!.textSource, 'html');

@@ -38,6 +38,9 @@ export interface PageOcr {
   read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
 }
 
+/** The shortest annual report holds several hundred characters; a file with fewer than this has no text to archive. */
+const MIN_FILE_REPORT_CHARS = 100;
+
 /** A page stub carries fewer characters of its own than this (详见附件 and a date). */
 const STUB_CHARS = 300;
 
@@ -65,6 +68,13 @@ export async function withScansRead(content: FileContent, ocr: PageOcr | undefin
 export function fileAsReport(page: FetchedPage, file: ReadFile, portal: PortalInfo, listing: ListingHint | undefined, textSource: TextSource): ReportRecord {
   const content = file.content;
   if (!content) throw new ExtractError(`the file could not be read: ${file.error ?? 'unknown reason'}`, page.url);
+  // A file with next to no text is not archived as an empty stub (scanned pages nothing could
+  // read, a blank or drawn-only document): the failure is recorded and the next run tries again.
+  const chars = cjkCount(content.text);
+  if (chars < MIN_FILE_REPORT_CHARS) {
+    const why = content.images.some((i) => i.scanned) ? 'scanned pages and no text read from them' : 'no text layer';
+    throw new ExtractError(`the file holds no readable report text (${chars} Chinese characters; ${why})`, page.url);
+  }
   const title = reportTitle(listing?.title, content, file.name);
   if (!title) throw new ExtractError('the file does not read as an annual report', page.url);
   const clean: CleanReport = { title, text: content.text, images: [], spam: [], htmlTables: [], attachments: [] };

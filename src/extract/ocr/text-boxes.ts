@@ -25,6 +25,9 @@ export interface UprightBox {
 /** PP-OCR's defaults (det_db_thresh, det_db_box_thresh, det_db_unclip_ratio). */
 export const DB_DEFAULTS = { threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSide: 3 };
 
+/** The least growth, as a share of the core's short side: about what a long line of text gets. */
+const MIN_GROW = 0.7;
+
 export function textBoxes(map: ProbabilityMap, options: Partial<typeof DB_DEFAULTS> = {}): UprightBox[] {
   const { threshold, boxThreshold, unclipRatio, minSide } = { ...DB_DEFAULTS, ...options };
   const { width, height, data } = map;
@@ -75,7 +78,9 @@ export function textBoxes(map: ProbabilityMap, options: Partial<typeof DB_DEFAUL
     const score = sum / count;
     if (score < boxThreshold) continue;
     // The model marks a shrunk core of each text line; DB's unclip grows it back by area × ratio / perimeter.
-    const grow = (w * h * unclipRatio) / (2 * (w + h));
+    // A glyph alone (a 0 in a table cell) has a square core, for which that margin is half a long
+    // line's: its box then cuts the glyph and the recogniser reads nothing. Grown at least as a line's.
+    const grow = Math.max((w * h * unclipRatio) / (2 * (w + h)), MIN_GROW * Math.min(w, h));
     if (Math.min(w, h) + 2 * grow < minSide + 2) continue;
     boxes.push({
       x0: Math.max(0, x0 - grow),
