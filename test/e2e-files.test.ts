@@ -88,7 +88,7 @@ test('the scanned PDF read by OCR reaches the issue\'s floors (F1 ≥ 0.98, ever
   const f1 = charF1(r.text, e.body!).f1;
   const keys = Object.keys(e.figures ?? {});
   const right = keys.filter((k) => r.statistics.figures[k] === e.figures![k]).length;
-  console.log(`# scan: F1 ${f1.toFixed(3)}, figures ${right}/${keys.length}`);
+  console.log(`# scan: F1 ${f1.toFixed(3)}, figures ${right}/${keys.length}; wrong: ${keys.filter((k) => r.statistics.figures[k] !== e.figures![k]).map((k) => `${k}=${r.statistics.figures[k]}≠${e.figures![k]}`).join(', ')}`);
   assert.ok(f1 >= 0.98, `F1 ${f1.toFixed(3)}`);
   assert.equal(right, keys.length);
 });

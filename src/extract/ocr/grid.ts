@@ -54,7 +54,36 @@ function bands(rules: Rule[]): Band[] {
 }
 
 export function findGrid(g: Grey, masks: LineMasks = lineMasks(g)): TableGrid | undefined {
+  return gridOf(g, masks, horizontalRules(g, masks));
+}
+
+/**
+ * Every ruled table of an image, top to bottom: a scanned page holds several, with headings and
+ * paragraphs between them, and read as one grid their columns mix (a 4-column table above a
+ * 13-column one gives both 13) and a table continued from the page before cannot be told from the
+ * next. Tables part where no vertical rule runs through the band between two horizontal rules:
+ * inside a table the borders at least cross every row.
+ */
+export function findGrids(g: Grey, masks: LineMasks = lineMasks(g)): TableGrid[] {
   const hr = horizontalRules(g, masks);
+  if (hr.length < 2) return [];
+  const vr = verticalSegments(g, masks, hr);
+  const crossed = (y0: number, y1: number): boolean => vr.some((v) => v.spans.some((s) => s.y0 < y1 && s.y1 > y0));
+  const groups: Rule[][] = [[hr[0]!]];
+  for (let i = 1; i < hr.length; i++) {
+    const [above, below] = [hr[i - 1]!, hr[i]!];
+    // Two rules close together (a double rule) are never a gap between tables.
+    const open = below.start - above.end >= 8 && !crossed(above.end, below.start);
+    if (open) groups.push([below]);
+    else groups[groups.length - 1]!.push(below);
+  }
+  return groups.flatMap((group) => {
+    const grid = group.length >= 2 ? gridOf(g, masks, group) : undefined;
+    return grid ? [grid] : [];
+  });
+}
+
+function gridOf(g: Grey, masks: LineMasks, hr: Rule[]): TableGrid | undefined {
   if (hr.length < 2) return undefined;
   const top = hr[0]!.start;
   const bottom = hr[hr.length - 1]!.end;

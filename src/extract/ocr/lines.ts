@@ -67,8 +67,8 @@ export function textLines(g: Grey, r: Rect, lineHeight: number, levels = { ink: 
 }
 
 /**
- * The line without a speck of dust or toner standing apart at either end: ink smaller than a
- * third of a line height each way, a third of a line height or more from the rest (read, it
+ * The line without a speck of dust or toner standing apart at either end: a dot of ink smaller
+ * than a third of a line height each way, a third of a line height or more from the rest (read, it
  * becomes a stray 、 or + before the cell's words). Punctuation stays: it stands next to its text.
  */
 function withoutEdgeSpecks(g: Grey, box: Rect, ink: number, lineHeight: number): Rect {
@@ -90,7 +90,11 @@ function withoutEdgeSpecks(g: Grey, box: Rect, ink: number, lineHeight: number):
       last.y1 = Math.max(last.y1, y1);
     } else pieces.push({ x0: x, x1: x + 1, y0, y1 });
   }
-  const small = (p: Rect): boolean => p.x1 - p.x0 < lineHeight / 3 && p.y1 - p.y0 < lineHeight / 3;
+  // A speck is a dot, as wide as tall; a minus sign, as small, is a dash: twice as wide or more.
+  const small = (p: Rect): boolean => {
+    const [w, h] = [p.x1 - p.x0, p.y1 - p.y0];
+    return w < lineHeight / 3 && h < lineHeight / 3 && w < 2 * h && h < 2 * w;
+  };
   const apart = lineHeight / 3;
   while (pieces.length > 1 && small(pieces[0]!) && pieces[1]!.x0 - pieces[0]!.x1 >= apart) pieces.shift();
   while (pieces.length > 1 && small(pieces[pieces.length - 1]!) && pieces[pieces.length - 1]!.x0 - pieces[pieces.length - 2]!.x1 >= apart) pieces.pop();

@@ -54,8 +54,13 @@ function columnExtents(g: Grey, line: Rect, ink: number): ({ y0: number; y1: num
  * bar of a 4), so it is told by its columns, not as a piece apart.
  */
 export function hasLeadingMinus(g: Grey, line: Rect, ink: number): boolean {
+  return leadingMinusEnd(g, line, ink) !== undefined;
+}
+
+/** Where a leading minus sign ends and the digits begin (an x of the image), when there is one. */
+export function leadingMinusEnd(g: Grey, line: Rect, ink: number): number | undefined {
   const h = line.y1 - line.y0;
-  if (h < 5) return false;
+  if (h < 5) return undefined;
   const cols = columnExtents(g, line, ink);
   let i = 0;
   while (i < cols.length && !cols[i]) i++;
@@ -63,13 +68,14 @@ export function hasLeadingMinus(g: Grey, line: Rect, ink: number): boolean {
   for (; i < cols.length && cols[i]; i++) {
     const c = cols[i]!;
     const middle = (c.y0 + c.y1) / 2 - line.y0;
-    if (c.y1 - c.y0 > Math.max(2, h * 0.2) || middle < h * 0.3 || middle > h * 0.75) break;
+    // Blurred, a dash is a quarter of the line tall; still flat beside a digit.
+    if (c.y1 - c.y0 > Math.max(2, h * 0.3) || middle < h * 0.3 || middle > h * 0.75) break;
     flat++;
   }
   // Then a digit: as tall as the line.
   const digit = cols.slice(i).some((c) => !!c && c.y1 - c.y0 >= h * 0.6);
   // Longer than the stub of a 4's bar left of its slant, which is all a lone 4 shows flat.
-  return digit && flat >= Math.max(4, h * 0.35);
+  return digit && flat >= Math.max(4, h * 0.35) ? line.x0 + i : undefined;
 }
 
 /** Digits before a decimal point on the baseline, or undefined when there is none (or no clear one). */

@@ -8,6 +8,7 @@ import { cleanNumber, loneDigit, normalizeReading } from './numbers.js';
 /** CJK characters the recogniser puts for a zero, a one or a minus sign: no evidence of a label. */
 const DIGIT_LIKE_CJK = /[口〇○丨一]/g;
 const CJK = /[\u4e00-\u9fff]/;
+const CJK_ALL = /[\u4e00-\u9fff]/g;
 const ZERO_LIKE: Record<string, string> = { O: '0', o: '0', '〇': '0', '○': '0', D: '0', Q: '0', '口': '0', '°': '0', 'º': '0', 'о': '0' };
 const ONE_LIKE: Record<string, string> = { l: '1', I: '1', '|': '1', '丨': '1', '!': '1', L: '1', i: '1' };
 const MINUS = /^[-一—–－~]+/;
@@ -91,10 +92,12 @@ export function numberCells(regions: { cells: [number, number][] }[], readings: 
     if (!region.cells.every(([, c]) => numericCols[c])) continue;
     for (const [r, c] of region.cells) {
       const text = readings[r]![c]!.text;
-      // A digit among CJK (8日 for 88) in a column of numbers is a misread number, not a label.
-      // So is a glyph or two of Latin (a for 0): no label of these tables is that short.
+      // A digit among a CJK glyph or two (8日 for 88) in a column of numbers is a misread number,
+      // not a label; a label holding a digit (保留4位小数, 2019年) is longer. So is a glyph or two of
+      // Latin (a for 0): no label of these tables is that short.
       const s = normalizeReading(text);
-      out[r]![c] = s !== '' && (couldBeNumber(text) || rowShare[r]! >= 0.5 || /\d/.test(s) || (s.length <= 2 && !CJK.test(s)));
+      const misread = /\d/.test(s) && (s.match(CJK_ALL) ?? []).length <= 2;
+      out[r]![c] = s !== '' && (couldBeNumber(text) || rowShare[r]! >= 0.5 || misread || (s.length <= 2 && !CJK.test(s)));
     }
   }
   return out;

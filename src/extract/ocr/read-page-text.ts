@@ -6,7 +6,7 @@
 import type { PageImage } from '../../read/file-types.js';
 import type { PageRuns, TextRun } from '../../read/positioned-text.js';
 import type { ExtractedTable } from '../../types.js';
-import { readRuledTable, type ImageTableRead } from './read-table-image.js';
+import { readRuledTables, type ImageTableRead } from './read-table-image.js';
 import { joinTableReads } from './read-image-tables.js';
 import type { TextDetector } from './detector.js';
 import { greyToPng, inkRows } from './lines.js';
@@ -27,7 +27,7 @@ export interface ScannedPages {
 /**
  * Each page is straightened once, its text found and read as lines with their positions (the
  * layout rebuilds paragraphs and, from where the words stand, the text of its tables), and its
- * ruled table read by the table reader, far more exact on a ruled table's figures. The table's
+ * ruled tables read by the table reader, far more exact on a ruled table's figures. The table's
  * words stay in the text as positioned: tried on a held-out scan (a LibreOffice PDF rendered by
  * MuPDF), the table reader's grid as text lost rows a borderless table's positions kept (F1 0.92
  * against 0.98), for no gain on the ruled scan.
@@ -43,8 +43,7 @@ export async function readScannedPages(images: readonly PageImage[], detector: T
     const g = angle ? await rotateGrey(tilted, angle, paperLevel(tilted)) : tilted;
     const upright = angle ? await greyToPng(g) : image.png;
     const pt = 72 / (image.dpi ?? 200);
-    const table = await readRuledTable(g, detector);
-    if (table?.rows.length) reads.push({ file: `page-${image.page}.png`, read: table });
+    for (const table of await readRuledTables(g, detector)) if (table.rows.length) reads.push({ file: `page-${image.page}.png`, read: table });
     const boxes = await detector.detect(upright);
     const runs: TextRun[] = boxes
       .filter((b) => b.text.trim() && b.mean >= MIN_CONFIDENCE)

@@ -6,13 +6,13 @@
  */
 import type { TextDetector, LineReading, TextBox } from './detector.js';
 import { straighten } from './deskew.js';
-import { findGrid, type CellRegion, type TableGrid } from './grid.js';
+import { findGrid, findGrids, type CellRegion, type TableGrid } from './grid.js';
 import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textLines, tiled, typicalLineHeight } from './lines.js';
 import { digitsOnly, numberCells, numberReading, numericColumns } from './number-cells.js';
 import { cleanNumber, isNumber, normalizeReading, normalizeText } from './numbers.js';
 import { toGrey, type Grey, type Rect } from './pixels.js';
-import { digitsBeforePoint, hasLeadingMinus } from './marks.js';
-import { lineMasks } from './valleys.js';
+import { digitsBeforePoint, hasLeadingMinus, leadingMinusEnd } from './marks.js';
+import { lineMasks, type LineMasks } from './valleys.js';
 
 export interface ImageGrid {
   rows: string[][];
@@ -48,7 +48,18 @@ export async function readTableImageDetailed(bytes: Buffer, detector: TextDetect
 export async function readRuledTable(g: Grey, detector: TextDetector): Promise<ImageTableRead | undefined> {
   const masks = lineMasks(g);
   const grid = findGrid(g, masks);
-  if (!grid) return undefined;
+  return grid ? readGrid(g, masks, grid, detector) : undefined;
+}
+
+/** Every ruled table of a page already straightened (a scan), top to bottom. */
+export async function readRuledTables(g: Grey, detector: TextDetector): Promise<ImageTableRead[]> {
+  const masks = lineMasks(g);
+  const out: ImageTableRead[] = [];
+  for (const grid of findGrids(g, masks)) out.push(await readGrid(g, masks, grid, detector));
+  return out;
+}
+
+async function readGrid(g: Grey, masks: LineMasks, grid: TableGrid, detector: TextDetector): Promise<ImageTableRead> {
   // Rules gone before any cell is read: a rule left at a cell's edge reads as 丨, l or 一.
   const page = withoutRules(g, grid, masks.paper);
 
@@ -138,6 +149,14 @@ export async function readRuledTable(g: Grey, detector: TextDetector): Promise<I
     if (last.length) guessed.add(i);
   });
 
+  // A minus sign touching its digit reads as part of it ("-1" as 4): where the pixels show one, the
+  // digits after it are read alone, and a clean number there is the cell's, with the minus.
+  const minusAt = candidates.map((n) => (n.line ? leadingMinusEnd(page, n.line, levels.faint) : undefined));
+  const signed = candidates.flatMap((n, i) => (minusAt[i] !== undefined && n.line ? [i] : []));
+  // Cut at the minus's end, margin included: the margin must not bring the minus back.
+  const afterMinus = await readLineGroups(signed.map((i) => [lineImage(page, { ...candidates[i]!.line!, x0: minusAt[i]! }, { ...candidates[i]!.limit, x0: minusAt[i]! })]), detector);
+  const digitsAfterMinus = new Map(signed.map((i, k) => [i, afterMinus[k]]));
+
   for (const [i, { region, first, must }] of candidates.entries()) {
     const readingsOf = reads[i]!;
     let value: string | undefined;
@@ -149,6 +168,12 @@ export async function readRuledTable(g: Grey, detector: TextDetector): Promise<I
       const best = { value: [...votes.entries()].reduce((x, y) => (y[1] > x[1] + 0.05 ? y : x))[0] };
       // A thin minus sign is what a binarised or blurred read loses first, never what it invents.
       if (votes.has(`-${best.value}`)) best.value = `-${best.value}`;
+      const digits = digitsAfterMinus.get(i);
+      const alone = digits && digits.mean >= CONFIDENT ? numberReading(digits.text, true) : undefined;
+      if (!best.value.startsWith('-') && alone?.penalty === 0 && !alone.value.startsWith('-')) {
+        readingsOf.push({ value: best.value, mean: 0 });
+        best.value = `-${alone.value}`;
+      }
       const marked = withLostMarks(page, candidates[i]!.line, levels.faint, best.value);
       if (marked !== best.value) readingsOf.push({ value: best.value, mean: 0 });
       best.value = marked;
