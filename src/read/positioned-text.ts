@@ -58,6 +58,20 @@ export interface PageRuns {
   height: number;
   runs: TextRun[];
   rules?: RuleLine[];
+  /** Tables already read another way (a scan's ruled tables, by the table reader). */
+  placed?: PlacedTable[];
+}
+
+/**
+ * A table read elsewhere, placed where it stands on the page (points): runs inside it are its
+ * words read again and are dropped; its lines go into the text at its place.
+ */
+export interface PlacedTable {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  lines: string[];
 }
 
 export interface LaidOutText {
@@ -128,7 +142,10 @@ interface TablePart extends Box {
   cells: PartCell[];
 }
 
-type Item = { kind: 'line'; line: Line; page: number; y: number } | { kind: 'table'; part: TablePart; page: number; y: number };
+type Item =
+  | { kind: 'line'; line: Line; page: number; y: number }
+  | { kind: 'table'; part: TablePart; page: number; y: number }
+  | { kind: 'placed'; lines: string[]; page: number; y: number };
 
 // ---------------------------------------------------------------- characters
 
@@ -1022,7 +1039,8 @@ function renderPart(part: TablePart): { grid: string[][]; lines: string[] } {
 
 // ---------------------------------------------------------------- paragraphs
 
-const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部]|\d{1,2}[.．、](?!\d))/u;
+// （2019）60号 opens a line wrapped inside a citation: a heading's number has one or two digits.
+const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|第[一二三四五六七八九十\d]+[章节条部]|\d{1,2}[.．、](?!\d))/u;
 
 /** Points by which the starts of lines at one margin may differ. */
 const MARGIN_JITTER = 2;
@@ -1099,7 +1117,12 @@ function continuesParagraph(prev: Line, next: Line, m: Margins, samePage: boolea
 export function layOutPages(pages: readonly PageRuns[], source: ExtractedTable['source']): LaidOutText {
   const perPage: { page: PageRuns; lines: Line[]; parts: TablePart[] }[] = [];
   for (const page of pages) {
-    const pieces = toPieces(page.runs ?? []);
+    const placed = page.placed ?? [];
+    const inPlaced = (r: TextRun): boolean => {
+      const [cx, cy] = [r.x + r.width / 2, r.y + r.height / 2];
+      return placed.some((t) => cx >= t.x0 && cx <= t.x1 && cy >= t.y0 && cy <= t.y1);
+    };
+    const pieces = toPieces((page.runs ?? []).filter((r) => !inPlaced(r)));
     const { parts, rest } = ruledTables(page, pieces);
     perPage.push({ page, lines: buildLines(rest, page.page), parts });
   }
@@ -1110,6 +1133,7 @@ export function layOutPages(pages: readonly PageRuns[], source: ExtractedTable['
     const aligned = alignedTables(lines, p.page.page);
     for (const line of aligned.rest) items.push({ kind: 'line', line, page: p.page.page, y: line.y0 });
     for (const part of [...p.parts, ...aligned.parts]) items.push({ kind: 'table', part, page: p.page.page, y: part.y0 });
+    for (const t of p.page.placed ?? []) items.push({ kind: 'placed', lines: t.lines, page: p.page.page, y: t.y0 });
   }
   items.sort((a, b) => a.page - b.page || a.y - b.y);
 
@@ -1154,6 +1178,10 @@ export function layOutPages(pages: readonly PageRuns[], source: ExtractedTable['
       continue;
     }
     flush();
+    if (item.kind === 'placed') {
+      out.push(...item.lines);
+      continue;
+    }
     const { grid, lines } = renderPart(item.part);
     const rows = grid.length;
     const cols = grid[0]?.length ?? 0;

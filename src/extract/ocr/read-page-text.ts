@@ -34,7 +34,7 @@ export interface ScannedPages {
  */
 export async function readScannedPages(images: readonly PageImage[], detector: TextDetector): Promise<ScannedPages> {
   const pages: PageRuns[] = [];
-  const reads: { file: string; read: ImageTableRead }[] = [];
+  const reads: PageTable[] = [];
   for (const image of images) {
     // A scan is rarely square to the glass: at 0.4° a line's start drifts 4 pt down an A4 page,
     // enough to blur the left margin paragraphs are found by (and the table's rules).
@@ -43,7 +43,8 @@ export async function readScannedPages(images: readonly PageImage[], detector: T
     const g = angle ? await rotateGrey(tilted, angle, paperLevel(tilted)) : tilted;
     const upright = angle ? await greyToPng(g) : image.png;
     const pt = 72 / (image.dpi ?? 200);
-    for (const table of await readRuledTables(g, detector)) if (table.rows.length) reads.push({ file: `page-${image.page}.png`, read: table });
+    const tables = (await readRuledTables(g, detector)).filter((t) => t.rows.length);
+    for (const table of tables) reads.push({ file: `page-${image.page}.png`, page: image.page, read: table });
     const boxes = await detector.detect(upright);
     const runs: TextRun[] = boxes
       .filter((b) => b.text.trim() && b.mean >= MIN_CONFIDENCE)
@@ -58,9 +59,18 @@ export async function readScannedPages(images: readonly PageImage[], detector: T
         const top = (r.y0 + r.y1 - size) / 2;
         return { text: b.text.trim(), x: r.x0 * pt, y: top * pt, width: (r.x1 - r.x0) * pt, height: size * pt };
       });
-    pages.push({ page: image.page, width: g.width * pt, height: g.height * pt, runs });
+    // A table's text is the table reader's where it agrees with the lines read inside the table
+    // (the reader reads lone zeros and signs the line detector misses); where they disagree the
+    // reader's grid went wrong (a faint rule lost merges rows), and the lines' positions stay.
+    const placed = tables.flatMap((t) => {
+      if (!t.bounds || !t.lines.length) return [];
+      const b = { x0: t.bounds.x0 * pt, y0: t.bounds.y0 * pt, x1: t.bounds.x1 * pt, y1: t.bounds.y1 * pt };
+      const inside = runs.filter((r) => within(r, b)).map((r) => r.text).join('');
+      return characterAgreement(t.lines.join(''), inside) >= AGREEMENT ? [{ ...b, lines: t.lines }] : [];
+    });
+    pages.push({ page: image.page, width: g.width * pt, height: g.height * pt, runs, placed });
   }
-  return { pages, tables: joinTableReads(reads).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const })) };
+  return { pages, tables: joinTableReads(withPageBreaksJoined(reads)).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const })) };
 }
 
 /**
@@ -107,4 +117,119 @@ function typeSize(text: string, r: Rect): number {
   const byWidth = (r.x1 - r.x0) / ems;
   // A short line (件。) measures its size badly by width: its ink's height bounds it from below.
   return wide >= 4 ? byWidth : wide >= 2 ? Math.max(byWidth, r.y1 - r.y0) : r.y1 - r.y0;
+}
+
+interface PageTable {
+  file: string;
+  page: number;
+  read: ImageTableRead;
+}
+
+/**
+ * A table broken by a page break, joined again: the last table of a page and the first of the
+ * next, standing at the same place across the page (the same outer borders), the second without a
+ * title or a header row of its own. Its columns need not match (the rows of 表三 after the header
+ * have three label columns where the header has one): the boundaries of both parts are merged by
+ * where they stand on the page, and a cell spanning several merged columns is repeated in each,
+ * as the reader repeats a merged cell.
+ */
+export function withPageBreaksJoined(tables: readonly PageTable[]): PageTable[] {
+  const out: PageTable[] = [];
+  for (const next of tables) {
+    const prev = out[out.length - 1];
+    const lastOnPage = prev && !tables.some((t) => t.page === prev.page && t !== prev && tables.indexOf(t) > tables.indexOf(prev));
+    const firstOnPage = prev && next.page === prev.page + 1 && !out.some((t) => t.page === next.page);
+    if (prev && lastOnPage && firstOnPage && sameFrame(prev.read, next.read) && !startsAnew(next.read)) {
+      out[out.length - 1] = { ...prev, page: next.page, read: joinByPosition(prev.read, next.read) };
+      continue;
+    }
+    out.push(next);
+  }
+  return out;
+}
+
+/** Column boundaries of a read table, in the image's pixels: its left border, its inner rules, its right border. */
+function boundaries(read: ImageTableRead): number[] {
+  const b = read.bounds!;
+  const width = b.x1 - b.x0;
+  return [b.x0, ...read.layout.map((f) => b.x0 + f * width), b.x1];
+}
+
+/** Outer borders within this share of the table's width of each other: the same table's frame. */
+const FRAME_TOLERANCE = 0.02;
+
+function sameFrame(a: ImageTableRead, b: ImageTableRead): boolean {
+  if (!a.bounds || !b.bounds || !a.layout.length || !b.layout.length) return false;
+  const width = a.bounds.x1 - a.bounds.x0;
+  return Math.abs(a.bounds.x0 - b.bounds.x0) <= width * FRAME_TOLERANCE && Math.abs(a.bounds.x1 - b.bounds.x1) <= width * FRAME_TOLERANCE;
+}
+
+/** A table that starts with a title above it or a header row of its own is a new table. */
+function startsAnew(read: ImageTableRead): boolean {
+  if (/(统计表|情况表|一览表)$/.test(read.above)) return true;
+  const first = read.rows[0] ?? [];
+  return first.length > 1 && first.every((cell) => cell.trim() !== '' && !/\d/.test(cell)) && new Set(first).size > 1 && !/第二十条/.test(first.join(''));
+}
+
+function joinByPosition(a: ImageTableRead, b: ImageTableRead): ImageTableRead {
+  const [ea, eb] = [boundaries(a), boundaries(b)];
+  const tolerance = (a.bounds!.x1 - a.bounds!.x0) * FRAME_TOLERANCE;
+  // The union of both parts' boundaries, two within the tolerance counted as one.
+  const merged: number[] = [];
+  for (const x of [...ea, ...eb].sort((p, q) => p - q)) if (!merged.length || x - merged[merged.length - 1]! > tolerance) merged.push(x);
+  const spread = (rows: string[][], edges: number[]): { rows: string[][]; columnOf: number[][] } => {
+    // Each of the part's columns covers the merged columns between its own two edges.
+    const columnOf = edges.slice(0, -1).map((left, c) => {
+      const right = edges[c + 1]!;
+      const cols: number[] = [];
+      for (let k = 0; k + 1 < merged.length; k++) {
+        const middle = (merged[k]! + merged[k + 1]!) / 2;
+        if (middle > left && middle < right) cols.push(k);
+      }
+      return cols;
+    });
+    return { rows: rows.map((row) => Array.from({ length: merged.length - 1 }, (_, k) => row[columnOf.findIndex((cols) => cols.includes(k))] ?? '')), columnOf };
+  };
+  const sa = spread(a.rows, ea);
+  const sb = spread(b.rows, eb);
+  const alternatives: Record<string, string[]> = {};
+  const move = (from: Record<string, string[]>, columnOf: number[][], rowOffset: number): void => {
+    for (const [key, values] of Object.entries(from)) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      for (const k of columnOf[c] ?? []) alternatives[`${r + rowOffset},${k}`] = values;
+    }
+  };
+  move(a.alternatives, sa.columnOf, 0);
+  move(b.alternatives, sb.columnOf, sa.rows.length);
+  const width = merged[merged.length - 1]! - merged[0]!;
+  return {
+    rows: [...sa.rows, ...sb.rows],
+    alternatives,
+    layout: merged.slice(1, -1).map((x) => (x - merged[0]!) / width),
+    above: a.above,
+    ...(a.bounds ? { bounds: { ...a.bounds, x0: merged[0]!, x1: merged[merged.length - 1]! } } : {}),
+    lines: [...a.lines, ...b.lines],
+  };
+}
+
+/** Character agreement (F1 of the two texts' characters, blanks aside) above which a table reader's text is taken. */
+const AGREEMENT = 0.9;
+
+function within(r: TextRun, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
+  const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+  return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+}
+
+/** F1 of the characters two texts hold, counted with repeats, blanks aside. */
+function characterAgreement(a: string, b: string): number {
+  const counts = (s: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const ch of s.replace(/\s/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
+    return m;
+  };
+  const [ca, cb] = [counts(a), counts(b)];
+  let common = 0;
+  for (const [ch, n] of ca) common += Math.min(n, cb.get(ch) ?? 0);
+  const total = [...ca.values(), ...cb.values()].reduce((x, y) => x + y, 0);
+  return total ? (2 * common) / total : 0;
 }

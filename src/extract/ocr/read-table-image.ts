@@ -26,6 +26,13 @@ export interface ImageTableRead extends ImageGrid {
   layout: number[];
   /** Text above the table (a title such as 政府信息公开情况统计表), '' when none. */
   above: string;
+  /** Where the table's outer rules stand on the (straightened) image; absent without rules. */
+  bounds?: Rect;
+  /**
+   * The table as lines of text, as a document's text gives it: a row's cells joined by tabs, a
+   * merged cell once, in the row it starts in.
+   */
+  lines: string[];
 }
 
 /** Below this mean confidence a number reading is doubted even when both reads agree. */
@@ -190,7 +197,24 @@ async function readGrid(g: Grey, masks: LineMasks, grid: TableGrid, detector: Te
     if (value !== undefined) for (const [r, c] of region.cells) rows[r]![c] = value;
   }
 
-  return { rows, alternatives, layout: grid.layout, above: await readAbove(page, grid, lineHeight, detector) };
+  return { rows, alternatives, layout: grid.layout, above: await readAbove(page, grid, lineHeight, detector), bounds: grid.bounds, lines: tableLines(grid, rows) };
+}
+
+function tableLines(grid: TableGrid, rows: string[][]): string[] {
+  const starts = new Map<number, CellRegion[]>();
+  for (const region of grid.regions) {
+    const r0 = Math.min(...region.cells.map(([r]) => r));
+    starts.set(r0, [...(starts.get(r0) ?? []), region]);
+  }
+  const firstCol = (region: CellRegion): number => Math.min(...region.cells.map(([, c]) => c));
+  const lines: string[] = [];
+  for (const r of [...starts.keys()].sort((a, b) => a - b)) {
+    const regions = starts.get(r)!.sort((a, b) => firstCol(a) - firstCol(b));
+    const cells = regions.map((region) => rows[region.cells[0]![0]]![region.cells[0]![1]] ?? '');
+    while (cells.length && !cells[cells.length - 1]) cells.pop();
+    if (cells.some(Boolean)) lines.push(cells.join('\t'));
+  }
+  return lines;
 }
 
 
@@ -288,7 +312,7 @@ async function readWithoutRules(bytes: Buffer, detector: TextDetector): Promise<
     if (isNumber(cell) && (boxes[r]?.mean ?? 1) < CONFIDENT) alternatives[`${r},${c}`] = [];
   }));
   for (const key of Object.keys(alternatives)) if (!alternatives[key]!.length) delete alternatives[key];
-  return { rows: grid, alternatives, layout: [], above: '' };
+  return { rows: grid, alternatives, layout: [], above: '', lines: grid.map((row) => row.filter(Boolean).join('\t')).filter(Boolean) };
 }
 
 /**
