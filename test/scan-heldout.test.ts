@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { loadMupdf, readPdf } from '../src/read/pdf.js';
 import { createTableImageReader } from '../src/extract/ocr/index.js';
 import { withScansRead } from '../src/process/report-files.js';
+import { extractFigures } from '../src/extract/figures/index.js';
 import type { PageImage } from '../src/read/file-types.js';
 import { charF1 } from './helpers/text-f1.js';
 
@@ -30,19 +31,25 @@ async function scanOf(bytes: Buffer, tilts: number[]): Promise<PageImage[]> {
   return images;
 }
 
-for (const [file, tilts] of [
-  ['lankao-2019-report.pdf', [0.5, -0.4, 0.35]],
-  ['lankao-2023-report.pdf', [-0.3, 0.45, -0.2, 0.25]],
+for (const [file, year, tilts] of [
+  ['lankao-2019-report.pdf', 2019, [0.5, -0.4, 0.35]],
+  ['lankao-2023-report.pdf', 2023, [-0.3, 0.45, -0.2, 0.25]],
 ] as const) {
-  test(`a scan of ${file} (MuPDF, tilted, JPEG) reads back as its text layer: character F1 ≥ 0.95`, async () => {
+  test(`a scan of ${file} (MuPDF, tilted, JPEG) reads back as its text layer: character F1 ≥ 0.97`, async () => {
     const bytes = readFileSync(new URL(`../sim/fixtures/files/${file}`, import.meta.url));
     const truth = await readPdf(bytes);
     const images = await scanOf(bytes, [...tilts]);
     const { content, ocrUsed } = await withScansRead({ ...truth, text: '', tables: [], images }, ocr);
     assert.ok(ocrUsed);
     const f1 = charF1(content.text, truth.text).f1;
-    console.log(`# ${file} as a scan: F1 ${f1.toFixed(3)}, ${content.tables.length} tables`);
-    assert.ok(f1 >= 0.95, `F1 ${f1.toFixed(3)}`);
+    // Figures are reported, not held to a floor: these tables' hairline rules, blurred at 150 dpi,
+    // still lose rows in the table reader (see the README's measurements).
+    const want = extractFigures(truth.tables, { reportYear: year });
+    const got = extractFigures(content.tables, { reportYear: year });
+    const keys = Object.keys(want.figures);
+    const right = keys.filter((k) => got.figures[k] === want.figures[k]).length;
+    console.log(`# ${file} as a scan: F1 ${f1.toFixed(3)}, figures ${right}/${keys.length}, failed checks ${got.checks.filter((c) => !c.ok).length}`);
+    assert.ok(f1 >= 0.97, `F1 ${f1.toFixed(3)}`);
     // Paragraphs come back whole: the text has about as many lines as the text layer's.
     const lines = (t: string): number => t.split('\n').filter((l) => l.trim()).length;
     assert.ok(Math.abs(lines(content.text) - lines(truth.text)) <= lines(truth.text) * 0.25, `${lines(content.text)} lines, text layer ${lines(truth.text)}`);

@@ -1064,12 +1064,19 @@ function paragraphBreakGap(lines: Line[], m: Omit<Margins, 'breakGap'>): number 
     const [a, b] = [lines[i - 1]!, lines[i]!];
     const em = Math.max(a.size, b.size, 1);
     const gap = (b.y0 - a.y1) / em;
-    if (a.page === b.page && a.x1 >= m.right - 3 * em && b.x0 <= m.left + 0.6 * em && gap > -0.5 && gap < 4) gaps.push(gap);
+    if (a.page === b.page && a.x1 >= m.right - 3 * em && b.x0 <= m.left + UNINDENTED * em && gap > -0.5 && gap < 4) gaps.push(gap);
   }
   if (gaps.length < 4) return MIN_BREAK_GAP;
   gaps.sort((x, y) => x - y);
   return Math.max(MIN_BREAK_GAP, gaps[Math.floor(gaps.length / 4)]! + 0.5);
 }
+
+/**
+ * A line starting within this many ems of the margin is not indented: a paragraph's first line
+ * is indented two ems, and a scan's line opening with a bracket (〔2019〕) shows its ink most of
+ * an em in from where the glyph stands.
+ */
+const UNINDENTED = 1;
 
 /** Lines closer than this many ems may always be one paragraph. */
 const MIN_BREAK_GAP = 1.2;
@@ -1102,7 +1109,7 @@ function continuesParagraph(prev: Line, next: Line, m: Margins, samePage: boolea
   const em = Math.max(prev.size, next.size, 1);
   if (Math.abs(prev.size - next.size) > 0.2 * em) return false;
   if (prev.x1 < m.right - 3 * em) return false;
-  if (next.x0 > m.left + 0.6 * em) return false;
+  if (next.x0 > m.left + UNINDENTED * em) return false;
   if (prev.x0 < m.left - 2 * em) return false;
   if (HEADING.test(next.text)) return false;
   if (samePage) {

@@ -89,3 +89,20 @@ export function digitsBeforePoint(g: Grey, line: Rect, ink: number, digits: numb
   if (points.length !== 1 || runs.length - 1 !== digits) return undefined;
   return points[0];
 }
+
+/**
+ * Whether the point after a list number ("1." of "1．属于国家秘密") is the full-width one: a
+ * full-width point stands at the left of a whole em, so a wide blank follows it before the next
+ * glyph; a half-width one sits close to it. The recogniser reads both as ".".
+ */
+export function fullWidthPointAfter(g: Grey, line: Rect, ink: number, digits: number): boolean | undefined {
+  const h = line.y1 - line.y0;
+  if (h < 5) return undefined;
+  const runs = columnRuns(g, line, ink);
+  const point = runs[digits];
+  const next = runs[digits + 1];
+  if (!point || !next) return undefined;
+  const speck = point.y0 - line.y0 >= h * 0.6 && point.x1 - point.x0 <= Math.max(2, h * 0.35);
+  if (!speck) return undefined;
+  return next.x0 - point.x1 >= h * 0.45;
+}

@@ -55,9 +55,13 @@ export async function readScannedPages(images: readonly PageImage[], detector: T
         const r = inkOfLine(g, detected);
         // The run's height is the size of its type, as a text layer gives it: ink heights differ
         // with what a line holds (a bracket reaches past the ideographs, digits stay short).
-        const size = typeSize(b.text.trim(), r);
+        const text = b.text.trim();
+        const size = typeSize(text, r);
         const top = (r.y0 + r.y1 - size) / 2;
-        return { text: b.text.trim(), x: r.x0 * pt, y: top * pt, width: (r.x1 - r.x0) * pt, height: size * pt };
+        // A text layer places a glyph by its em box; an opening bracket's ink starts well inside
+        // it, and a line opening with one would look indented (a new paragraph) by its ink alone.
+        const x0 = OPENING.test(text[0] ?? '') ? r.x0 - (1 - OPENING_INK) * size : r.x0;
+        return { text, x: x0 * pt, y: top * pt, width: (r.x1 - x0) * pt, height: size * pt };
       });
     // A table's text is the table reader's where it agrees with the lines read inside the table
     // (the reader reads lone zeros and signs the line detector misses); where they disagree the
@@ -100,7 +104,9 @@ function inkOfLine(g: Grey, box: Rect): Rect {
  * (a number) has only its ink's height to go by.
  */
 const CLOSING = /[。，、；：！？）》”’]/;
-const OPENING = /[（《“‘]/;
+const OPENING = /[（《“‘〔【]/;
+/** The share of an opening mark's em from its ink's start to the em's right edge. */
+const OPENING_INK = 0.6;
 
 function typeSize(text: string, r: Rect): number {
   let ems = 0;
@@ -111,7 +117,7 @@ function typeSize(text: string, r: Rect): number {
     if (full) wide++;
     // A line's ink starts and ends inside the em of an opening or closing mark, not at its edge.
     if (i === chars.length - 1 && CLOSING.test(ch)) ems += 0.35;
-    else if (i === 0 && OPENING.test(ch)) ems += 0.6;
+    else if (i === 0 && OPENING.test(ch)) ems += OPENING_INK;
     else ems += full ? 1 : 0.5;
   });
   const byWidth = (r.x1 - r.x0) / ems;
@@ -224,7 +230,8 @@ function within(r: TextRun, b: { x0: number; y0: number; x1: number; y1: number 
 function characterAgreement(a: string, b: string): number {
   const counts = (s: string): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const ch of s.replace(/\s/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
+    // Compatibility forms compared as one (the reader tells 1．from 1., the line reader does not).
+    for (const ch of s.normalize('NFKC').replace(/\s/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
     return m;
   };
   const [ca, cb] = [counts(a), counts(b)];

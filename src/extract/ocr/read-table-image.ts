@@ -11,7 +11,7 @@ import { enlarged, greyToPng, inkRows, inkThreshold, lineImage, sharpened, textL
 import { digitsOnly, numberCells, numberReading, numericColumns } from './number-cells.js';
 import { cleanNumber, isNumber, normalizeReading, normalizeText } from './numbers.js';
 import { toGrey, type Grey, type Rect } from './pixels.js';
-import { digitsBeforePoint, hasLeadingMinus, leadingMinusEnd } from './marks.js';
+import { digitsBeforePoint, fullWidthPointAfter, hasLeadingMinus, leadingMinusEnd } from './marks.js';
 import { lineMasks, type LineMasks } from './valleys.js';
 
 export interface ImageGrid {
@@ -89,6 +89,15 @@ async function readGrid(g: Grey, masks: LineMasks, grid: TableGrid, detector: Te
   });
 
   const rows: string[][] = raw.map((row) => row.map((cell) => normalizeText(cell.text)));
+  // A list number's point (1．属于国家秘密) is full-width or not by the blank after it.
+  grid.regions.forEach((region, i) => {
+    const [r, c] = region.cells[0]!;
+    const text = rows[r]![c]!;
+    const number = /^(\d{1,2})\.(?=[\u4e00-\u9fff])/.exec(text);
+    const line = regionRects[i]!.lines[0];
+    if (!number || !line || !fullWidthPointAfter(page, line, levels.ink, number[1]!.length)) return;
+    for (const [rr, cc] of region.cells) rows[rr]![cc] = `${number[1]}．${text.slice(number[0].length)}`;
+  });
   const numericCols = numericColumns(raw.map((row) => row.map((cell) => cell.text)));
   const mustBe = numberCells(grid.regions, raw, numericCols);
   // Each region once (a merged number cell is one number), when it is or may be a number.
@@ -177,7 +186,7 @@ async function readGrid(g: Grey, masks: LineMasks, grid: TableGrid, detector: Te
       if (votes.has(`-${best.value}`)) best.value = `-${best.value}`;
       const digits = digitsAfterMinus.get(i);
       const alone = digits && digits.mean >= CONFIDENT ? numberReading(digits.text, true) : undefined;
-      if (!best.value.startsWith('-') && alone?.penalty === 0 && !alone.value.startsWith('-')) {
+      if (!best.value.startsWith('-') && alone?.penalty === 0 && !alone.value.startsWith('-') && Number(alone.value) !== 0) {
         readingsOf.push({ value: best.value, mean: 0 });
         best.value = `-${alone.value}`;
       }
@@ -221,7 +230,8 @@ function tableLines(grid: TableGrid, rows: string[][]): string[] {
 /** Puts back a minus sign or decimal point the pixels show and every reading dropped. */
 function withLostMarks(page: Grey, line: Rect | undefined, ink: number, value: string): string {
   if (!line || !/^\d+$/.test(value)) return value;
-  if (hasLeadingMinus(page, line, ink)) return `-${value}`;
+  // Zero has no sign: a dash before it is dust.
+  if (hasLeadingMinus(page, line, ink)) return /^0+$/.test(value) ? value : `-${value}`;
   const at = value.length > 1 ? digitsBeforePoint(page, line, ink, value.length) : undefined;
   return at === undefined ? value : `${value.slice(0, at)}.${value.slice(at)}`;
 }
