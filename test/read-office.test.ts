@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { readDocx, meaningfulTitle } from '../src/read/docx.js';
 import { readDoc } from '../src/read/doc.js';
-import { readXlsx, formatNumber } from '../src/read/xlsx.js';
+import { readXls, readXlsx, formatNumber } from '../src/read/xlsx.js';
 import { ZipContainer } from '../src/read/zip-container.js';
 import { DEFAULT_READ_LIMITS, FileReadError, type FileContent, type FileReadFailure } from '../src/read/file-types.js';
 import { charF1, fixture, gridDiff, sameGrid, truthOf } from './fixtures/office/truth.js';
@@ -206,9 +206,28 @@ test('xlsx: numbers as their format prints them', () => {
   assert.equal(formatNumber(217, undefined), '217');
 });
 
-test('legacy .xls is refused as unsupported by the spreadsheet and the Word reader', async () => {
+test('legacy .xls (LibreOffice Calc, Excel 97): each table a grid equal to the source, its heading the title', async (t) => {
+  const got = await readXls(fixture('luyi-2021.tables.xls'));
+  const truth = truthOf('luyi-2021.tables.html');
+  assert.equal(got.type, 'xls');
+  assert.equal(got.tables.length, truth.tables.length);
+  got.tables.forEach((table, i) => {
+    const want = truth.tables[i]!;
+    assert.ok(sameGrid(table.rows, want.rows, true), `table ${i + 1}: ${gridDiff(table.rows, want.rows)}`);
+    assert.equal(table.title, want.heading);
+    assert.equal(table.source, 'xls');
+  });
+  const f1 = charF1(got.text, truth.lines.join('\n'));
+  t.diagnostic(`luyi-2021.tables.xls: character F1 ${f1.toFixed(4)}`);
+  assert.ok(f1 >= 0.98, `character F1 ${f1}`);
+});
+
+test('an .xls given to the OOXML or the Word reader is refused as unsupported; a Word file given to the .xls reader too', async () => {
   assert.equal(await failure(readXlsx(fixture('luyi-2021.tables.xls'))), 'unsupported');
   assert.equal(await failure(readDoc(fixture('luyi-2021.tables.xls'))), 'unsupported');
+  assert.notEqual(await failure(readXls(fixture('luyi-2021.doc'))), undefined);
+  const xls = fixture('luyi-2021.tables.xls');
+  assert.equal(await failure(readXls(xls.subarray(0, Math.floor(xls.length / 3)))), 'corrupt');
 });
 
 // ---------------------------------------------------------------- hostile files

@@ -27,7 +27,7 @@ export async function readFileContent(bytes: Buffer, type: FileType, limits: Rea
     case 'xlsx':
       return (await import('./xlsx.js')).readXlsx(bytes, limits);
     case 'xls':
-      return (await import('./xlsx.js')).readXls(bytes);
+      return (await import('./xlsx.js')).readXls(bytes, limits);
     case 'ofd':
       return (await import('./ofd.js')).readOfd(bytes, limits);
     default:

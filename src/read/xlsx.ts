@@ -1,5 +1,5 @@
 /**
- * Spreadsheets (.xlsx, and WPS .et saved as OOXML) read with exceljs.
+ * Spreadsheets (.xlsx, and WPS .et saved as OOXML) read with exceljs; legacy .xls through SheetJS.
  *
  * The zip is proven first with zip-container (every entry inflated and counted under the
  * limits): exceljs inflates every entry itself with no limit, so a bomb must never reach it.
@@ -15,8 +15,8 @@
  *   cached result, rich text flattened, dates as dates; empty trailing rows and columns dropped.
  * The text is every block's rows, tab-separated, each merged cell once.
  *
- * Legacy .xls (BIFF, an OLE file) is not read: FileReadError 'unsupported' (an encrypted OOXML
- * workbook, also an OLE file, is 'encrypted').
+ * Legacy .xls (BIFF, an OLE file) goes through readXls below; given to readXlsx it is refused as
+ * 'unsupported' (an encrypted OOXML workbook, also an OLE file, is 'encrypted').
  */
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
@@ -64,13 +64,32 @@ export async function readXlsx(bytes: Buffer, limits?: ReadLimits): Promise<File
 }
 
 /**
- * Legacy Excel 97–2003 (.xls, BIFF8) is not read: no library in the project parses BIFF.
- * An encrypted OOXML workbook is an OLE file as well, and is reported as such.
+ * Legacy Excel 97–2003 (.xls, BIFF8), still what many portals attach, read with SheetJS and
+ * written back as an OOXML workbook for the reader above: one path for merges, number formats,
+ * title rows and blocks. SheetJS stopped publishing to npm at 0.18.5, whose parser has the
+ * prototype-pollution (CVE-2023-30533) and ReDoS (CVE-2024-22363) flaws a crawled file could
+ * trigger; `@e965/xlsx` republishes the fixed 0.20 builds. The file's size is already bounded by
+ * `maxFileBytes`, and rows by MAX_ROWS.
  */
-export async function readXls(bytes: Buffer): Promise<never> {
-  refuseOle(bytes, 'legacy Excel 97–2003 workbook (.xls) is not supported');
-  throw new FileReadError('not an Excel workbook', 'corrupt');
+export async function readXls(bytes: Buffer, limits?: ReadLimits): Promise<FileContent> {
+  if (bytes.length < 8 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw new FileReadError('not an Excel 97–2003 workbook (no OLE header)', 'corrupt');
+  if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new FileReadError('an encrypted (password-protected) Office document', 'encrypted');
+  const XLSX = await import('@e965/xlsx');
+  let book: import('@e965/xlsx').WorkBook;
+  try {
+    book = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_ROWS, bookVBA: false });
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    const failure = /password|encrypt/i.test(message) ? 'encrypted' : 'corrupt';
+    throw new FileReadError(`unreadable Excel 97–2003 workbook: ${message}`, failure, undefined, { cause: err });
+  }
+  if (!book.SheetNames.length) throw new FileReadError('an OLE file with no worksheet: not an Excel workbook', 'unsupported');
+  const ooxml = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const content = await readXlsx(ooxml, limits);
+  return { ...content, type: 'xls', tables: content.tables.map((t) => ({ ...t, source: 'xls' as const })) };
 }
+
+const OLE_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 
 interface Block {
   title: string;
@@ -153,7 +172,7 @@ function isTableHead(rows: Slot[][]): boolean {
   return /^第.{1,6}条/.test(text) || /^[（(][一二三四五六七八九十]+[)）]/.test(text);
 }
 
-/** Drops each column whose every slot continues the same merge as the column to its left (or is empty like it). */
+/** Drops each column whose every slot continues the same merge as the column to its left, or is empty. */
 function dropRedundantColumns(rows: Slot[][]): Slot[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const keep: number[] = [];
@@ -165,7 +184,9 @@ function dropRedundantColumns(rows: Slot[][]): Slot[][] {
         const b = row[c];
         if (!a || !b) return !b?.text;
         if (b.merge) return b.merge === a.merge && !b.own;
-        return !b.text && !a.text && !a.merge;
+        // An empty slot carries nothing, whatever stands left of it (a title row's text spills
+        // over the empty cells of a sheet's grid).
+        return !b.text;
       });
     if (!redundant) keep.push(c);
   }
