@@ -172,8 +172,11 @@ export interface ReportAttachment {
   bytes: number;
   sha256: string;
   pages?: number;
-  /** What it is to the report: its text, its statistics tables, or another document (a policy, a form). */
-  role: 'body' | 'tables' | 'other';
+  /**
+   * What it is to the report: its text, its statistics tables, the same report as the page gives
+   * in full (a PDF copy beside the HTML text), or another document (a policy, a form).
+   */
+  role: 'body' | 'tables' | 'copy' | 'other';
   /** Why it could not be fetched or read, when it could not. */
   error?: string;
 }

@@ -118,7 +118,8 @@ export function withAttachments(record: ReportRecord, files: readonly ReadFile[]
       attachments.push(attachmentOf(file, 'tables', attachments.length));
       continue;
     }
-    attachments.push(attachmentOf(file, 'other', attachments.length));
+    // The same report again (a PDF beside the page's full text): kept and said to be a copy.
+    attachments.push(attachmentOf(file, isReport ? 'copy' : 'other', attachments.length));
   }
   return { ...next, attachments };
 }
