@@ -51,7 +51,7 @@ export interface SimulatedPortalsOptions {
    * (sim/fixtures/files/): a text PDF and a scanned PDF linked from the listing, a DOCX behind a
    * 详见附件 stub, a Word 97 DOC from an extension-less download endpoint beside a policy-notice
    * decoy, an OFD, a PDF in a pdf.js viewer iframe, tables only in an XLSX, a non-report PDF in the
-   * listing; ground truth per file in `fileLabels`. Default false (not part of DEMO_OPTIONS).
+   * listing; ground truth per file in `fileLabels`. Default false (part of DEMO_OPTIONS).
    */
   files?: boolean;
   /** One slow host. */
@@ -66,7 +66,7 @@ export interface SimulatedPortalsOptions {
 }
 
 /** What `xxgk demo` starts: every portal but the deep one (its 320 listing pages would make the demo slow). */
-export const DEMO_OPTIONS = { extras: true, scripted: true } as const satisfies SimulatedPortalsOptions;
+export const DEMO_OPTIONS = { extras: true, scripted: true, files: true } as const satisfies SimulatedPortalsOptions;
 
 const DEFAULT_IDS = ['henan', 'luyi', 'xiangfu', 'yunnan', 'zhoukou'] as const;
 const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
