@@ -4,6 +4,7 @@
  */
 import sharp from 'sharp';
 import { inkBox, type Grey, type Rect } from './pixels.js';
+import { columnRuns } from './marks.js';
 
 /** Ink darker than this is text; JPEG noise and rule halos stay lighter. */
 export const INK = 150;
@@ -72,24 +73,7 @@ export function textLines(g: Grey, r: Rect, lineHeight: number, levels = { ink: 
  * becomes a stray 、 or + before the cell's words). Punctuation stays: it stands next to its text.
  */
 function withoutEdgeSpecks(g: Grey, box: Rect, ink: number, lineHeight: number): Rect {
-  const pieces: Rect[] = [];
-  for (let x = box.x0; x < box.x1; x++) {
-    let y0 = -1;
-    let y1 = -1;
-    for (let y = box.y0; y < box.y1; y++) {
-      if (g.data[y * g.width + x]! < ink) {
-        if (y0 < 0) y0 = y;
-        y1 = y + 1;
-      }
-    }
-    const last = pieces[pieces.length - 1];
-    if (y0 < 0) continue;
-    if (last && last.x1 === x) {
-      last.x1 = x + 1;
-      last.y0 = Math.min(last.y0, y0);
-      last.y1 = Math.max(last.y1, y1);
-    } else pieces.push({ x0: x, x1: x + 1, y0, y1 });
-  }
+  const pieces: Rect[] = columnRuns(g, box, ink);
   // A speck is a dot, as wide as tall; a minus sign, as small, is a dash: twice as wide or more.
   const small = (p: Rect): boolean => {
     const [w, h] = [p.x1 - p.x0, p.y1 - p.y0];

@@ -14,7 +14,7 @@ interface Run {
 }
 
 /** Glyph-like pieces of a line: runs of columns holding ink, split at blank columns. */
-function columnRuns(g: Grey, line: Rect, ink: number): Run[] {
+export function columnRuns(g: Grey, line: Rect, ink: number): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
   columnExtents(g, line, ink).forEach((extent, i) => {
