@@ -6,21 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readOfd, expandDeltas, resolveLoc } from '../src/read/ofd.js';
-import { DEFAULT_READ_LIMITS, FileReadError, type FileReadFailure } from '../src/read/file-types.js';
+import { DEFAULT_READ_LIMITS } from '../src/read/file-types.js';
 import { charF1, fixture, gridDiff, sameGrid, truthOf } from './fixtures/office/truth.js';
+import { failure } from './helpers/read-failure.js';
 import { makeZip } from './fixtures/office/zip-writer.js';
 
 const REPORTS = ['henan-finance-2019', 'luyi-2021'] as const;
-
-async function failure(p: Promise<unknown>): Promise<FileReadFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FileReadError, `expected a FileReadError, got ${String(err)}`);
-    return err.failure;
-  }
-  assert.fail('expected the read to fail');
-}
 
 for (const name of REPORTS) {
   for (const variant of ['', '.variant'] as const) {

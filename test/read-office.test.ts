@@ -10,21 +10,12 @@ import { readDocx, meaningfulTitle } from '../src/read/docx.js';
 import { readDoc } from '../src/read/doc.js';
 import { readXls, readXlsx, formatNumber } from '../src/read/xlsx.js';
 import { ZipContainer } from '../src/read/zip-container.js';
-import { DEFAULT_READ_LIMITS, FileReadError, type FileContent, type FileReadFailure } from '../src/read/file-types.js';
+import { DEFAULT_READ_LIMITS, type FileContent } from '../src/read/file-types.js';
 import { charF1, fixture, gridDiff, sameGrid, truthOf } from './fixtures/office/truth.js';
+import { failure } from './helpers/read-failure.js';
 import { makeZip, type ZipInput } from './fixtures/office/zip-writer.js';
 
 const REPORTS = ['henan-finance-2019', 'luyi-2021'] as const;
-
-async function failure(p: Promise<unknown>): Promise<FileReadFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FileReadError, `expected a FileReadError, got ${String(err)}`);
-    return err.failure;
-  }
-  assert.fail('expected the read to fail');
-}
 
 /** Asserts a reading of `<name>.html`'s document: text, tables, title. */
 function checkDocument(got: FileContent, name: string, t: { diagnostic(msg: string): void }): void {

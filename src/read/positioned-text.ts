@@ -150,7 +150,8 @@ type Item =
 // ---------------------------------------------------------------- characters
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]/u;
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+/** A character set one em wide in Chinese type: ideographs, full-width forms and CJK punctuation. */
+export const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
 
 /**
  * Characters a PDF writes in compatibility forms: Kangxi radicals (⼈ for 人, from fonts that map

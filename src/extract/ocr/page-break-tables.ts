@@ -3,6 +3,7 @@
  * rows of 表三 after the page break carry on the table above them.
  */
 import type { ImageTableRead } from './read-table-image.js';
+import { TABLE_TITLE } from './read-image-tables.js';
 
 export interface PageTable {
   file: string;
@@ -51,7 +52,7 @@ function sameFrame(a: ImageTableRead, b: ImageTableRead): boolean {
 
 /** A table that starts with a title above it or a header row of its own is a new table. */
 function startsAnew(read: ImageTableRead): boolean {
-  if (/(统计表|情况表|一览表)$/.test(read.above)) return true;
+  if (TABLE_TITLE.test(read.above)) return true;
   const first = read.rows[0] ?? [];
   return first.length > 1 && first.every((cell) => cell.trim() !== '' && !/\d/.test(cell)) && new Set(first).size > 1 && !/第二十条/.test(first.join(''));
 }

@@ -12,7 +12,8 @@ import { readTableImageDetailed, type ImageTableRead } from './read-table-image.
 /** Column boundaries may differ by this share of the table width and still be the same table. */
 const LAYOUT_TOLERANCE = 0.03;
 
-const TITLE = /(统计表|情况表|一览表)$/;
+/** A table's own title above it (…统计表): the start of a new table, not a continuation. */
+export const TABLE_TITLE = /(统计表|情况表|一览表)$/;
 
 export async function readImageTables(images: { file: string; bytes: Buffer }[], detector: TextDetector): Promise<ExtractedTable[]> {
   const reads: { file: string; read: ImageTableRead }[] = [];
@@ -60,7 +61,7 @@ export function joinTableReads(reads: readonly { file: string; read: ImageTableR
 function continues(previous: { layout: number[]; header: string[]; rows: string[][] }, next: ImageTableRead): boolean {
   if (!previous.layout.length || previous.layout.length !== next.layout.length) return false;
   if (previous.layout.some((x, i) => Math.abs(x - next.layout[i]!) > LAYOUT_TOLERANCE)) return false;
-  if (next.above && TITLE.test(next.above)) return false;
+  if (next.above && TABLE_TITLE.test(next.above)) return false;
   const first = next.rows[0] ?? [];
   return sameRow(first, previous.header) || !looksLikeHeader(first);
 }
@@ -75,7 +76,7 @@ function sameRow(a: string[] | undefined, b: string[]): boolean {
 }
 
 function titleOf(read: ImageTableRead): string {
-  if (read.above && TITLE.test(read.above)) return read.above;
+  if (read.above && TABLE_TITLE.test(read.above)) return read.above;
   const header = (read.rows[0] ?? []).join('');
   const inHeader = /[^\s，。]*(统计表|情况表)/.exec(header);
   return inHeader ? inHeader[0] : '';

@@ -4,7 +4,7 @@
  * tables rebuilt from where the words stand.
  */
 import type { PageImage } from '../../read/file-types.js';
-import type { PageRuns, TextRun } from '../../read/positioned-text.js';
+import { isCjk, type PageRuns, type TextRun } from '../../read/positioned-text.js';
 import type { ExtractedTable } from '../../types.js';
 import { readRuledTables } from './read-table-image.js';
 import { joinTableReads } from './read-image-tables.js';
@@ -114,7 +114,7 @@ function typeSize(text: string, r: Rect): number {
   let wide = 0;
   const chars = [...text.replace(/\s+/g, '')];
   chars.forEach((ch, i) => {
-    const full = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/.test(ch);
+    const full = isCjk(ch);
     if (full) wide++;
     // A line's ink starts and ends inside the em of an opening or closing mark, not at its edge.
     if (i === chars.length - 1 && CLOSING.test(ch)) ems += 0.35;
