@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { loadMupdf, readPdf } from '../src/read/pdf.js';
-import { createTableImageReader } from '../src/extract/ocr/index.js';
+import { createTableImageReader, PaddleDetector, type TextDetector } from '../src/extract/ocr/index.js';
 import { withScansRead } from '../src/process/report-files.js';
 import { extractFigures } from '../src/extract/figures/index.js';
 import type { PageImage } from '../src/read/file-types.js';
@@ -55,3 +55,29 @@ for (const [file, year, tilts] of [
     assert.ok(Math.abs(lines(content.text) - lines(truth.text)) <= lines(truth.text) * 0.25, `${lines(content.text)} lines, text layer ${lines(truth.text)}`);
   });
 }
+
+test('a scanned table\'s cell lines are read once: the page reader takes the table reader\'s readings, and reads as when it reads every line again', async () => {
+  const bytes = readFileSync(new URL('../sim/fixtures/files/lankao-2023-report.pdf', import.meta.url));
+  const [, page] = await scanOf(bytes, [0, 0.45]); // page 2: two ruled tables and some text
+  const engine = new PaddleDetector();
+  let read = 0;
+  const recognize = engine.recognizeLines.bind(engine);
+  engine.recognizeLines = async (lines) => {
+    read += lines.length;
+    return recognize(lines);
+  };
+  try {
+    // An engine that can only detect and read whole images: every line read by the page reader.
+    const everyLine: TextDetector = { detect: (png) => engine.detect(png), recognizeLines: (lines) => engine.recognizeLines(lines) };
+    const again = await withScansRead({ type: 'pdf', pages: 1, text: '', tables: [], images: [page!] }, createTableImageReader(everyLine));
+    const readAgain = read;
+    read = 0;
+    const once = await withScansRead({ type: 'pdf', pages: 1, text: '', tables: [], images: [page!] }, createTableImageReader(engine));
+    console.log(`# lines read: ${read} (every line again: ${readAgain})`);
+    assert.ok(read < readAgain * 0.75, `${read} lines read, ${readAgain} reading every line again`);
+    assert.ok(charF1(once.content.text, again.content.text).f1 >= 0.98);
+    assert.deepEqual(once.content.tables.map((t) => t.rows), again.content.tables.map((t) => t.rows));
+  } finally {
+    await engine.close();
+  }
+});

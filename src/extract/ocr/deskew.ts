@@ -28,22 +28,23 @@ export function estimateSkew(g: Grey): number {
   const pad = Math.ceil(Math.max(g.width, g.height) * Math.tan((MAX_ANGLE * Math.PI) / 180)) + 2;
   const hBins = new Float64Array(g.height + 2 * pad);
   const vBins = new Float64Array(g.width + 2 * pad);
-  const score = (a: number): number => {
+  const score = (a: number, every: number): number => {
     const t = Math.tan((a * Math.PI) / 180);
     hBins.fill(0);
     vBins.fill(0);
-    for (let i = 0; i < horizontal.xs.length; i++) hBins[Math.round(horizontal.ys[i]! - horizontal.xs[i]! * t) + pad]! += 1;
-    for (let i = 0; i < vertical.xs.length; i++) vBins[Math.round(vertical.xs[i]! + vertical.ys[i]! * t) + pad]! += 1;
+    // floor(v + 0.5) is Math.round here: every bin index is positive, the padding sees to it.
+    for (let i = 0; i < horizontal.xs.length; i += every) hBins[Math.floor(horizontal.ys[i]! - horizontal.xs[i]! * t + pad + 0.5)]! += 1;
+    for (let i = 0; i < vertical.xs.length; i += every) vBins[Math.floor(vertical.xs[i]! + vertical.ys[i]! * t + pad + 0.5)]! += 1;
     let sum = 0;
     for (const b of hBins) sum += b * b;
     for (const b of vBins) sum += b * b;
     return sum;
   };
-  const search = (from: number, to: number, step: number): number => {
+  const search = (from: number, to: number, step: number, every: number): number => {
     let best = 0;
     let bestScore = -1;
     for (let a = from; a <= to + 1e-9; a += step) {
-      const s = score(a);
+      const s = score(a, every);
       if (s > bestScore + 1e-6) {
         bestScore = s;
         best = a;
@@ -51,20 +52,25 @@ export function estimateSkew(g: Grey): number {
     }
     return best;
   };
-  const coarse = search(-MAX_ANGLE, MAX_ANGLE, STEP);
-  const fine = search(coarse - STEP, coarse + STEP, STEP / 5);
+  // The coarse search sees every fourth point (a page holds some 300 000): enough to find the peak
+  // within a step, at a quarter of the time; the fine search sees them all.
+  const coarse = search(-MAX_ANGLE, MAX_ANGLE, STEP, 4);
+  const fine = search(coarse - STEP, coarse + STEP, STEP / 5, 1);
   return Math.abs(fine) < MIN_ANGLE ? 0 : Math.round(fine * 100) / 100;
 }
 
 /** Coordinates of set pixels, every `dx`-th column and `dy`-th row: plenty, at half the work. */
-function points(mask: Uint8Array, g: Grey, dx: number, dy: number): { xs: number[]; ys: number[] } {
-  const xs: number[] = [];
-  const ys: number[] = [];
+function points(mask: Uint8Array, g: Grey, dx: number, dy: number): { xs: Int32Array; ys: Int32Array } {
+  let n = 0;
+  for (let y = 0; y < g.height; y += dy) for (let x = 0; x < g.width; x += dx) n += mask[y * g.width + x]!;
+  const xs = new Int32Array(n);
+  const ys = new Int32Array(n);
+  let k = 0;
   for (let y = 0; y < g.height; y += dy) {
     for (let x = 0; x < g.width; x += dx) {
       if (mask[y * g.width + x]) {
-        xs.push(x);
-        ys.push(y);
+        xs[k] = x;
+        ys[k++] = y;
       }
     }
   }

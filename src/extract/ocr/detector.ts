@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import { crop, type Grey } from './pixels.js';
+import { crop, type Grey, type Rect } from './pixels.js';
 import { textBoxes, type ProbabilityMap } from './text-boxes.js';
 
 export interface TextBox {
@@ -30,6 +30,12 @@ export interface TextDetector {
    * misses lone small glyphs (a "0" in a cell), so the reader prefers this when offered.
    */
   recognizeLines?(lines: Grey[]): Promise<LineReading[]>;
+  /**
+   * Where an image's text lines are, without reading them. Optional: with it and
+   * `recognizeLines`, a caller that has already read some lines (a scan's table cells) reads
+   * only the rest.
+   */
+  locateLines?(image: Grey): Promise<Rect[]>;
 }
 
 interface DetModel {
@@ -59,24 +65,27 @@ export class PaddleDetector implements TextDetector {
    * 200 dpi here, against well under one second this way (the map at ≤ 1600 px, lines in batches).
    */
   async detect(image: Buffer): Promise<TextBox[]> {
-    this.#det ??= loadDetection();
-    const model = await this.#det;
     const source = await sharp(image).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
     const grey: Grey = { width: source.info.width, height: source.info.height, data: new Uint8Array(source.data.buffer, source.data.byteOffset, source.info.width * source.info.height) };
-    const map = await probabilityMap(model, grey);
-    const scale = map.scale;
-    const boxes = textBoxes(map).map((b) => ({
-      x0: Math.max(0, Math.floor(b.x0 / scale)),
-      y0: Math.max(0, Math.floor(b.y0 / scale)),
-      x1: Math.min(grey.width, Math.ceil(b.x1 / scale)),
-      y1: Math.min(grey.height, Math.ceil(b.y1 / scale)),
-    })).filter((b) => b.x1 - b.x0 > 3 && b.y1 - b.y0 > 3);
+    const boxes = await this.locateLines(grey);
     const readings = boxes.length ? await this.recognizeLines(boxes.map((b) => crop(grey, b))) : [];
     return boxes.map((b, i) => ({
       text: readings[i]!.text,
       mean: readings[i]!.mean,
       box: [[b.x0, b.y0], [b.x1, b.y0], [b.x1, b.y1], [b.x0, b.y1]] as [number, number][],
     }));
+  }
+
+  async locateLines(grey: Grey): Promise<Rect[]> {
+    this.#det ??= loadDetection();
+    const map = await probabilityMap(await this.#det, grey);
+    const scale = map.scale;
+    return textBoxes(map).map((b) => ({
+      x0: Math.max(0, Math.floor(b.x0 / scale)),
+      y0: Math.max(0, Math.floor(b.y0 / scale)),
+      x1: Math.min(grey.width, Math.ceil(b.x1 / scale)),
+      y1: Math.min(grey.height, Math.ceil(b.y1 / scale)),
+    })).filter((b) => b.x1 - b.x0 > 3 && b.y1 - b.y0 > 3);
   }
 
   /** Releases both models' sessions; the next call loads them again. */

@@ -6,14 +6,14 @@
 import type { PageImage } from '../../read/file-types.js';
 import { isCjk, type PageRuns, type TextRun } from '../../read/positioned-text.js';
 import type { ExtractedTable } from '../../types.js';
-import { readRuledTables } from './read-table-image.js';
+import { readRuledTables, type ImageTableRead } from './read-table-image.js';
 import { joinTableReads } from './read-image-tables.js';
 import { withPageBreaksJoined, type PageTable } from './page-break-tables.js';
-import type { TextDetector } from './detector.js';
+import type { LineReading, TextDetector } from './detector.js';
 import { greyToPng, inkRows } from './lines.js';
 import { estimateSkew, rotateGrey } from './deskew.js';
 import { paperLevel } from './valleys.js';
-import { inkBox, toGrey, type Grey, type Rect } from './pixels.js';
+import { crop, inkBox, toGrey, type Grey, type Rect } from './pixels.js';
 
 /** Below this mean confidence a detected line is noise (specks, stamps, the scan's edge). */
 const MIN_CONFIDENCE = 0.5;
@@ -42,41 +42,93 @@ export async function readScannedPages(images: readonly PageImage[], detector: T
     const tilted = await toGrey(image.png);
     const angle = estimateSkew(tilted);
     const g = angle ? await rotateGrey(tilted, angle, paperLevel(tilted)) : tilted;
-    const upright = angle ? await greyToPng(g) : image.png;
     const pt = 72 / (image.dpi ?? 200);
     const tables = (await readRuledTables(g, detector)).filter((t) => t.rows.length);
     for (const table of tables) reads.push({ file: `page-${image.page}.png`, page: image.page, read: table });
-    const boxes = await detector.detect(upright);
-    const runs: TextRun[] = boxes
-      .filter((b) => b.text.trim() && b.mean >= MIN_CONFIDENCE)
-      .map((b) => {
-        const xs = b.box.map((p) => p[0]);
-        const ys = b.box.map((p) => p[1]);
-        const detected = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-        const r = inkOfLine(g, detected);
-        // The run's height is the size of its type, as a text layer gives it: ink heights differ
-        // with what a line holds (a bracket reaches past the ideographs, digits stay short).
-        const text = b.text.trim();
-        const size = typeSize(text, r);
-        const top = (r.y0 + r.y1 - size) / 2;
-        // A text layer places a glyph by its em box; an opening bracket's ink starts well inside
-        // it, and a line opening with one would look indented (a new paragraph) by its ink alone.
-        const x0 = OPENING.test(text[0] ?? '') ? r.x0 - (1 - OPENING_INK) * size : r.x0;
-        return { text, x: x0 * pt, y: top * pt, width: (r.x1 - x0) * pt, height: size * pt };
-      });
+    let lines = await pageLines(g, tables, detector);
+    let agreed = tables.filter((t) => agrees(t, linesInside(lines, t)));
+    // A table that fails the check had its lines' readings taken from its own reader: those lines
+    // are read afresh, as the detector found them, for the body and a second check.
+    const doubted = lines.filter((l) => l.from && !agreed.includes(l.from));
+    if (doubted.length) {
+      lines = await readAfresh(g, lines, doubted, detector);
+      agreed = tables.filter((t) => agrees(t, linesInside(lines, t)));
+    }
+    const runs = lines.filter((l) => l.text.trim() && l.mean >= MIN_CONFIDENCE).map((l) => placedRun(l, pt));
     // A table's text is the table reader's where it agrees with the lines read inside the table
     // (the reader reads lone zeros and signs the line detector misses); where they disagree the
     // reader's grid went wrong (a faint rule lost merges rows), and the lines' positions stay.
-    const placed = tables.flatMap((t) => {
-      if (!t.bounds || !t.lines.length) return [];
-      const b = { x0: t.bounds.x0 * pt, y0: t.bounds.y0 * pt, x1: t.bounds.x1 * pt, y1: t.bounds.y1 * pt };
-      const inside = runs.filter((r) => within(r, b)).map((r) => r.text).join('');
-      return characterAgreement(t.lines.join(''), inside) >= AGREEMENT ? [{ ...b, lines: t.lines }] : [];
-    });
+    const placed = agreed.flatMap((t) => (t.bounds && t.lines.length ? [{ ...scaled(t.bounds, pt), lines: t.lines }] : []));
     pages.push({ page: image.page, width: g.width * pt, height: g.height * pt, runs, placed });
   }
   return { pages, tables: joinTableReads(withPageBreaksJoined(reads)).map(({ images: _images, ...t }) => ({ ...t, source: 'ocr' as const })) };
 }
+
+interface PageLine extends LineReading {
+  /** Where the detector found the line, and the line's ink, on the straightened page. */
+  box: Rect;
+  ink: Rect;
+  /** The table whose reader's reading of this line was taken. */
+  from?: ImageTableRead;
+}
+
+/**
+ * Every text line of the page, read. A line the table reader has read already (a cell's line, in
+ * the same place) keeps that reading: read again it costs as much as the table itself (a page of
+ * table 三 is 150-odd cell lines, a second each 100 lines), and the reader's crop, its rules
+ * painted out, reads as well or better. Lines found elsewhere than the reader's (its grid gone
+ * wrong) are read afresh, so the agreement check still sees the reader's mistakes.
+ */
+async function pageLines(g: Grey, tables: readonly ImageTableRead[], detector: TextDetector): Promise<PageLine[]> {
+  if (!detector.locateLines || !detector.recognizeLines) {
+    // An engine that only detects: its lines come read.
+    return (await detector.detect(await greyToPng(g))).map((b) => {
+      const xs = b.box.map((p) => p[0]);
+      const ys = b.box.map((p) => p[1]);
+      const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+      return { text: b.text, mean: b.mean, box, ink: inkOfLine(g, box) };
+    });
+  }
+  const known = tables.flatMap((from) => (from.lineReads ?? []).map((read) => ({ read, from })));
+  const lines: PageLine[] = (await detector.locateLines(g)).map((box) => {
+    const ink = inkOfLine(g, box);
+    const same = known.find(({ read }) => sameLine(read.rect, ink));
+    return { box, ink, text: same?.read.text ?? '', mean: same?.read.mean ?? 0, from: same?.from };
+  });
+  return readAfresh(g, lines, lines.filter((l) => !l.from), detector);
+}
+
+/** The lines, those of `which` read from the page by the recogniser. */
+async function readAfresh(g: Grey, lines: PageLine[], which: PageLine[], detector: TextDetector): Promise<PageLine[]> {
+  if (!which.length || !detector.recognizeLines) return lines;
+  const readings = await detector.recognizeLines(which.map((l) => crop(g, l.box)));
+  const fresh = new Map(which.map((l, i) => [l, readings[i]!]));
+  return lines.map((l) => {
+    const reading = fresh.get(l);
+    return reading ? { box: l.box, ink: l.ink, text: reading.text, mean: reading.mean } : l;
+  });
+}
+
+/** Two ink boxes of one text line: the same height band, the same ends give or take half a line. */
+function sameLine(a: Rect, b: Rect): boolean {
+  const h = Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  return Math.abs(a.y0 + a.y1 - b.y0 - b.y1) / 2 <= h * 0.3 && Math.abs(a.x0 - b.x0) <= h / 2 && Math.abs(a.x1 - b.x1) <= h / 2;
+}
+
+/** A line as a text layer's run, in points. */
+function placedRun({ ink: r, text: raw }: PageLine, pt: number): TextRun {
+  // The run's height is the size of its type, as a text layer gives it: ink heights differ with
+  // what a line holds (a bracket reaches past the ideographs, digits stay short).
+  const text = raw.trim();
+  const size = typeSize(text, r);
+  const top = (r.y0 + r.y1 - size) / 2;
+  // A text layer places a glyph by its em box; an opening bracket's ink starts well inside it,
+  // and a line opening with one would look indented (a new paragraph) by its ink alone.
+  const x0 = OPENING.test(text[0] ?? '') ? r.x0 - (1 - OPENING_INK) * size : r.x0;
+  return { text, x: x0 * pt, y: top * pt, width: (r.x1 - x0) * pt, height: size * pt };
+}
+
+const scaled = (r: Rect, k: number): Rect => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k });
 
 /**
  * The line's own ink inside its detected box. Detection boxes carry a margin that grows with the
@@ -129,9 +181,19 @@ function typeSize(text: string, r: Rect): number {
 /** Character agreement (F1 of the two texts' characters, blanks aside) above which a table reader's text is taken. */
 const AGREEMENT = 0.9;
 
-function within(r: TextRun, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
-  const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-  return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+/** The text of the lines standing in the table (their ink's middle inside its outer rules). */
+function linesInside(lines: readonly PageLine[], t: ImageTableRead): string {
+  const b = t.bounds;
+  if (!b) return '';
+  const within = ({ ink: r }: PageLine): boolean => {
+    const [x, y] = [(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2];
+    return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+  };
+  return lines.filter((l) => l.text.trim() && l.mean >= MIN_CONFIDENCE && within(l)).map((l) => l.text.trim()).join('');
+}
+
+function agrees(t: ImageTableRead, inside: string): boolean {
+  return characterAgreement(t.lines.join(''), inside) >= AGREEMENT;
 }
 
 /** F1 of the characters two texts hold, counted with repeats, blanks aside. */

@@ -356,9 +356,12 @@ function crossedShare(g: Grey, x0: number, x1: number, b: { y0: number; y1: numb
   let rows = 0;
   const ground = bandGround(g, x0, x1, b);
   const limit = ground - TEXT_INK;
+  // One closure for all rows: this runs for every candidate rule in every band.
+  let row = 0;
+  const dark = (x: number): boolean => x >= 0 && x < g.width && g.data[row + x]! <= limit;
   for (let y = b.y0 + 2; y < b.y1 - 2; y++) {
     rows++;
-    const dark = (x: number): boolean => x >= 0 && x < g.width && g.data[y * g.width + x]! <= limit;
+    row = y * g.width;
     if (dark(x0 - 2) && dark(x0 - 3) && dark(x1 + 1) && dark(x1 + 2)) crossed++;
   }
   return rows ? crossed / rows : 0;
@@ -369,34 +372,55 @@ const TEXT_INK = 50;
 
 /** The band's ground around x0–x1: the light end of its pixels. */
 function bandGround(g: Grey, x0: number, x1: number, b: { y0: number; y1: number }): number {
-  const values: number[] = [];
+  // A histogram, not a sort: this runs for every candidate rule in every band of a page.
+  const counts = new Uint32Array(256);
+  let n = 0;
   for (let y = b.y0 + 1; y < b.y1 - 1; y++) {
-    for (let x = Math.max(0, x0 - 8); x < Math.min(g.width, x1 + 8); x++) if (x < x0 - 1 || x > x1) values.push(g.data[y * g.width + x]!);
+    for (let x = Math.max(0, x0 - 8); x < Math.min(g.width, x1 + 8); x++) {
+      if (x < x0 - 1 || x > x1) {
+        counts[g.data[y * g.width + x]!]!++;
+        n++;
+      }
+    }
   }
-  values.sort((p, q) => p - q);
-  return values[Math.floor(values.length * 0.8)] ?? 255;
+  if (!n) return 255;
+  // The value at sorted index floor(0.8 n).
+  const at = Math.floor(n * 0.8);
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!;
+    if (seen > at) return v;
+  }
+  return 255;
+}
+
+/**
+ * Is row y of column x a rule's pixel: darker than the ground on both sides by `need` (a header
+ * band's JPEG noise is a shallow valley)? A thin rule at a fractional position shares its ink
+ * between two columns of pixels. Module-level, not a closure: bandCover runs for every candidate
+ * column of every band, and closures made per call cost more than the test (tsx names each).
+ */
+function ruleRow(g: Grey, masks: LineMasks, x: number, y: number, need: number): boolean {
+  const i = y * g.width + x;
+  const limit = masks.paper - need;
+  return (deepValley(g, masks, i, x, need) && g.data[i]! <= limit) || (deepValley(g, masks, i + 1, x + 1, need) && g.data[i]! <= limit + need / 2);
+}
+
+function deepValley(g: Grey, masks: LineMasks, i: number, x: number, need: number): boolean {
+  if (!masks.v[i]) return false;
+  const v = g.data[i]!;
+  let l = 0;
+  let r = 0;
+  for (let d = 2; d <= 5; d++) {
+    if (x - d >= 0) l = Math.max(l, g.data[i - d]!);
+    if (x + d < g.width) r = Math.max(r, g.data[i + d]!);
+  }
+  return Math.min(l, r) - v >= Math.max(8, need * 0.6);
 }
 
 /** Share of a band's rows where column x is a line pixel at least `need` darker than paper. */
 function bandCover(g: Grey, masks: LineMasks, x: number, b: { y0: number; y1: number }, need: number): number {
-  const limit = masks.paper - need;
-  // Darker than the ground on both sides by `need` (a header band's JPEG noise is a shallow
-  // valley); a thin rule at a fractional position shares its ink between two columns of pixels.
-  const deep = (i: number, xx: number): boolean => {
-    if (!masks.v[i]) return false;
-    const v = g.data[i]!;
-    let l = 0;
-    let r = 0;
-    for (let d = 2; d <= 5; d++) {
-      if (xx - d >= 0) l = Math.max(l, g.data[i - d]!);
-      if (xx + d < g.width) r = Math.max(r, g.data[i + d]!);
-    }
-    return Math.min(l, r) - v >= Math.max(8, need * 0.6);
-  };
-  const line = (y: number): boolean => {
-    const i = y * g.width + x;
-    return (deep(i, x) && g.data[i]! <= limit) || (deep(i + 1, x + 1) && g.data[i]! <= limit + need / 2);
-  };
+  const line = (y: number): boolean => ruleRow(g, masks, x, y, need);
   // A rule meets the rules above and below; a glyph, however tall, leaves paper at one end at least.
   const touches = (ys: number[]): boolean => ys.some((y) => y >= b.y0 && y < b.y1 && line(y));
   if (!touches([b.y0, b.y0 + 1]) || !touches([b.y1 - 1, b.y1 - 2])) return 0;
