@@ -76,3 +76,24 @@ export class InterruptedError extends XxgkError {
     super(`stopped by ${signal}`, 'schedule', undefined, false);
   }
 }
+
+/**
+ * What went wrong with one URL, as `xxgk runs --failures` counts it. The first ten are the issue's
+ * classes; `network` is a connection refused, reset or cut short (a body shorter than its
+ * Content-Length), `other` anything not yet classified (a bug, most likely).
+ */
+export const FAILURE_CLASSES = [
+  'timeout',
+  'http_4xx',
+  'http_5xx',
+  'too_large',
+  'decode_error',
+  'parse_error',
+  'trap',
+  'blocked',
+  'robots',
+  'soft_404',
+  'network',
+  'other',
+] as const;
+export type FailureClass = (typeof FAILURE_CLASSES)[number];
