@@ -102,6 +102,15 @@ document.getElementById('next').addEventListener('click', draw);
 draw();
 </script></body></html>`;
 
+/** A listing whose script, once the links are drawn, spins forever: no evaluate ever returns. */
+const LOOP_PAGE = `<!doctype html><html><head>${HEAD}</head><body><ul><li><a href="/detail/1-1.html">2023年度报告</a></li></ul>
+<script>setTimeout(function () { for (;;) {} }, 50);</script></body></html>`;
+
+/** A listing whose script sends the tab to another site and a private address, and opens pop-ups. */
+const AWAY_PAGE = `<!doctype html><html><head>${HEAD}</head><body><ul><li><a href="/detail/1-1.html">2023年度报告</a></li></ul>
+<script>window.open('/detail/1-2.html'); fetch('http://169.254.169.254/latest/meta-data/').catch(function () {});
+setTimeout(function () { location.href = 'http://casino.example.invalid/'; }, 10);</script></body></html>`;
+
 let server: Server;
 let base: string;
 let renderer: BrowserRenderer | undefined;
@@ -124,6 +133,8 @@ function startServer(): Promise<void> {
     if (url.pathname === '/vue/index.html') return html(VUE_PAGE);
     if (url.pathname === '/layui/index.html') return html(LAYUI_PAGE);
     if (url.pathname === '/stuck/index.html') return html(STUCK_PAGE);
+    if (url.pathname === '/loop/index.html') return html(LOOP_PAGE);
+    if (url.pathname === '/away/index.html') return html(AWAY_PAGE);
     if (staticMatch) return html(staticPage(Number(staticMatch[1])));
     // The API answers slowly, so a renderer that does not wait for the network sees an empty list.
     if (url.pathname.startsWith('/api/')) return send('application/json', apiPage(url.searchParams), 150);
@@ -313,6 +324,38 @@ test('a pager that redraws the same links stops instead of repeating the page', 
   } finally {
     await quick.close();
   }
+});
+
+test('a script that loops forever: the listing ends as a timeout within its limit, and the browser renders the next one', async (t) => {
+  const executablePath = findChromium();
+  if (!executablePath) return t.skip('no chromium');
+  const quick = await launchBrowserRenderer({ executablePath, userAgent: UA, timeoutMs: 1500, listingTimeoutMs: 4000 });
+  try {
+    const started = Date.now();
+    const failed = await quick.renderListing(`${base}/loop/index.html`, { maxPages: 5, onPage: () => true }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.ok(failed instanceof RenderError && failed.timedOut && failed.failureClass === 'timeout', String(failed));
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    const next = await quick.renderListing(`${base}/static/list_1.html`, { maxPages: 1, onPage: () => true });
+    assert.equal(next.pages, 1);
+  } finally {
+    await quick.close();
+  }
+});
+
+test('a listing that sends its tab to another site, asks a private address and opens pop-ups stays on its page', async (t) => {
+  const executablePath = findChromium();
+  if (!executablePath) return t.skip('no chromium');
+  const from = log.length;
+  const pages: RenderedListingPage[] = [];
+  await renderer!.renderListing(`${base}/away/index.html`, { maxPages: 1, onPage: (p) => (pages.push(p), true) });
+  assert.equal(pages.length, 1);
+  assert.equal(pages[0]!.url, `${base}/away/index.html`);
+  assert.deepEqual(detailLinks(pages[0]!.html), ['/detail/1-1.html']);
+  // The pop-up was closed: whatever it fetched, the listing's tab is the one read.
+  assert.ok(log.slice(from).some((l) => l.path === '/away/index.html'));
 });
 
 test('next-control finder: wordings, disabled states and look-alikes', async (t) => {

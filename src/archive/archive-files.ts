@@ -2,7 +2,9 @@
  * The archive's files: one folder per report under archive/<region code>/<year>/, holding the raw
  * bytes exactly as fetched, the clean text, the body's images and a meta.json that makes the folder
  * readable without the database. Folders are written whole into a temporary name and renamed, so a
- * crash never leaves half a report.
+ * crash never leaves half a report; a folder being replaced is renamed aside first and removed
+ * last, so at every instant either the old or the new folder is in place or can be put back
+ * (leftovers are recognised by their names, see parseLeftover, and resolved by `xxgk verify --repair`).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -52,7 +54,7 @@ export async function writeReportFiles(
   meta: Record<string, unknown>,
 ): Promise<void> {
   const target = join(storageDir, folder);
-  const temp = `${target}.tmp-${process.pid}`;
+  const temp = leftoverPath(target, 'tmp', process.pid);
   await rm(temp, { recursive: true, force: true });
   await mkdir(join(temp, 'images'), { recursive: true });
   await writeFile(join(temp, files.rawFile), files.raw);
@@ -68,8 +70,60 @@ export async function writeReportFiles(
     if (image.bytes) await writeFile(join(temp, 'images', image.file), image.bytes);
   }
   await writeFile(join(temp, 'meta.json'), `${JSON.stringify({ ...meta, contentType: files.contentType }, null, 2)}\n`);
-  await rm(target, { recursive: true, force: true });
-  await rename(temp, target);
+  await replaceFolder(temp, target);
+}
+
+/**
+ * Puts a complete folder in place of `target`. Removing the old folder before the rename (as this
+ * once did) left a window in which the index pointed at no folder at all; renames are atomic, so
+ * the old folder is moved aside, the new one in, and only then is the old one removed. A crash
+ * leaves `<target>.old-<pid>` beside (or instead of) the target, which verify puts back or removes.
+ */
+export async function replaceFolder(source: string, target: string): Promise<void> {
+  const aside = leftoverPath(target, 'aside', process.pid);
+  await rm(aside, { recursive: true, force: true });
+  let hadOld = true;
+  try {
+    await rename(target, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadOld = false;
+  }
+  try {
+    await rename(source, target);
+  } catch (error) {
+    if (hadOld) await rename(aside, target).catch(() => {});
+    throw error;
+  }
+  if (hadOld) await rm(aside, { recursive: true, force: true });
+}
+
+/** A temporary folder being written (`tmp`) or a replaced folder not yet removed (`aside`). */
+export type LeftoverKind = 'tmp' | 'aside';
+
+const LEFTOVER_SUFFIX: Record<LeftoverKind, string> = { tmp: '.tmp-', aside: '.old-' };
+
+export function leftoverPath(target: string, kind: LeftoverKind, pid: number): string {
+  return `${target}${LEFTOVER_SUFFIX[kind]}${pid}`;
+}
+
+/** Recognises a leftover by its name: the folder it belongs to (same directory), its kind and writer. */
+export function parseLeftover(name: string): { base: string; kind: LeftoverKind; pid: number } | undefined {
+  const m = /^(.+)\.(tmp|old)-(\d+)$/.exec(name);
+  if (!m) return undefined;
+  return { base: m[1]!, kind: m[2] === 'tmp' ? 'tmp' : 'aside', pid: Number(m[3]) };
+}
+
+/** Whether the process that named a leftover still runs (it may be writing it right now). */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export async function removeReportFiles(storageDir: string, folder: string): Promise<void> {

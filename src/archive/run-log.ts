@@ -4,6 +4,7 @@
  */
 import type { Db } from './archive-db.js';
 import type { CrawlSummary } from '../crawl/crawl-events.js';
+import type { FailureClass } from '../errors.js';
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
 
@@ -65,4 +66,31 @@ export function listRuns(db: Db, limit: number): RunRecord[] {
     ...(r.requests !== null ? { requests: r.requests } : {}),
     ...(r.error ? { error: r.error } : {}),
   }));
+}
+
+/** One URL that failed in a run. */
+export interface RunFailure {
+  portal: string;
+  url: string;
+  class: FailureClass;
+  stage: string;
+  message: string;
+  at: string;
+}
+
+/** Written as it happens, so a run killed halfway still shows what failed before it died. */
+export function recordFailure(db: Db, runId: number, failure: RunFailure): void {
+  db.prepare('INSERT INTO run_failures (run_id, portal, url, class, stage, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    runId,
+    failure.portal,
+    failure.url,
+    failure.class,
+    failure.stage,
+    failure.message.slice(0, 2000),
+    failure.at,
+  );
+}
+
+export function listFailures(db: Db, runId: number): RunFailure[] {
+  return db.prepare('SELECT portal, url, class, stage, message, at FROM run_failures WHERE run_id = ? ORDER BY rowid').all(runId) as RunFailure[];
 }

@@ -203,4 +203,18 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (report_id, position)
   );
   `,
+  `
+  -- Every failure of a run (issue 11), one row per URL: its class (timeout, http_4xx, …, see
+  -- src/errors.ts FAILURE_CLASSES), the stage it failed at and the error, for xxgk runs --failures.
+  CREATE TABLE run_failures (
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    portal TEXT NOT NULL,
+    url TEXT NOT NULL,
+    class TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX run_failures_by_run ON run_failures (run_id, class, portal);
+  `,
 ];

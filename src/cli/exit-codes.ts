@@ -9,4 +9,6 @@ export const EXIT = {
   PARTIAL: 3,
   /** Another crawl holds the storage directory's lock (a cron wrapper may simply try later). */
   BUSY: 4,
+  /** `xxgk verify` found problems in the archive (with --repair: problems it could not repair). */
+  PROBLEMS: 5,
 } as const;

@@ -18,7 +18,8 @@ import { figuresCommand, listFigureKeys } from './commands/figures.js';
 import type { ReportFilter } from '../query/report-query.js';
 import type { PortalSeed } from '../types.js';
 import { runSchedule } from './commands/schedule.js';
-import { runsCommand } from './commands/runs.js';
+import { failuresCommand, runsCommand } from './commands/runs.js';
+import { verifyCommand } from './commands/verify.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printErr = (line: string) => process.stderr.write(`${line}\n`);
@@ -172,14 +173,28 @@ export function buildProgram(exit: { code: number }): Command {
     .description('list recent crawl runs: when, what kind, status, and per portal the pages read, reports new and changed, errors')
     .addOption(storageOption())
     .option('--limit <n>', 'how many runs, newest first', positiveInt, 20)
+    .option('--failures', 'what failed in the latest run (or --run): counts per class and portal, then each URL with its class, stage and error')
+    .option('--run <id>', 'with --failures: this run instead of the latest', positiveInt)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((opts: { storage: string; limit: number; format: 'table' | 'json' }) => {
+    .action((opts: { storage: string; limit: number; format: 'table' | 'json'; failures?: boolean; run?: number }) => {
       const db = openForReading(resolve(opts.storage));
       try {
-        print(runsCommand(db, opts.limit, opts.format));
+        print(opts.failures ? failuresCommand(db, opts.run, opts.format) : runsCommand(db, opts.limit, opts.format));
       } finally {
         db.close();
       }
+    });
+
+  program
+    .command('verify')
+    .description("check the archive: database, full-text index, every report's folder and files against the index, leftovers of interrupted writes")
+    .addOption(storageOption())
+    .option('--repair', 'repair what the files allow: rebuild the full-text index, rewrite text.txt/meta.json, move orphans to lost+found, drop reports whose raw files are lost so the next crawl fetches them again')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { storage: string; repair?: boolean; format: 'table' | 'json' }) => {
+      const result = await verifyCommand(resolve(opts.storage), { repair: !!opts.repair, format: opts.format });
+      print(result.output);
+      if (result.problems > 0) exit.code = EXIT.PROBLEMS;
     });
 
   program
@@ -317,7 +332,7 @@ export function buildProgram(exit: { code: number }): Command {
     'after',
     '\nSIGINT/SIGTERM stop crawl, backfill and demo cleanly: pages in flight finish, the run is recorded as interrupted,\n' +
       'the lock is released (exit code 130/143; a second signal exits at once). schedule finishes its run, then exits.\n' +
-      'Exit codes: 0 ok, 1 failure, 2 bad input, 3 some pages failed, 4 storage locked by another run.',
+      'Exit codes: 0 ok, 1 failure, 2 bad input, 3 finished with failures (xxgk runs --failures), 4 storage locked by another run, 5 verify found problems.',
   );
   return program;
 }

@@ -17,7 +17,16 @@ export const settingsSchema = z.object({
   maxConcurrency: z.number().int().min(1).max(64),
   /** Retries of a request after network trouble, 408, 429 or 5xx (with backoff; Retry-After honoured). */
   maxRequestRetries: z.number().int().min(0).max(10),
+  /** The whole request, body included. */
   requestTimeoutMs: z.number().int().min(1000),
+  /** Until the response's headers arrive (a server that accepts and never answers). */
+  firstByteTimeoutMs: z.number().int().min(500),
+  /** A page (listing, report page, API answer, image) larger than this (bytes) is refused while it streams. */
+  maxPageBytes: z.number().int().min(1024),
+  /** One browser-rendered listing, all its pages: a page whose script never settles gets its tab closed. */
+  maxRenderMs: z.number().int().min(1000),
+  /** Requests one portal's crawl may make in a run (listing pages and reports): the last guard against URL traps. */
+  maxPagesPerPortal: z.number().int().min(1),
   maxListingPages: z.number().int().min(1),
   /** Per host: requests in flight at once, and the least time between two request starts. */
   hostConcurrency: z.number().int().min(1).max(16),
@@ -40,6 +49,11 @@ export const DEFAULT_SETTINGS: Settings = {
   maxConcurrency: 16,
   maxRequestRetries: 3,
   requestTimeoutMs: 30_000,
+  firstByteTimeoutMs: 15_000,
+  maxPageBytes: 20 * 1024 * 1024,
+  maxRenderMs: 5 * 60_000,
+  // A county's column holds tens of reports; a province's hundreds over the years.
+  maxPagesPerPortal: 20_000,
   maxListingPages: 1000,
   // County servers are small: two requests at a time, two a second at most.
   hostConcurrency: 2,
@@ -62,6 +76,10 @@ const ENV: Record<keyof Settings, string> = {
   maxConcurrency: 'XXGK_MAX_CONCURRENCY',
   maxRequestRetries: 'XXGK_MAX_REQUEST_RETRIES',
   requestTimeoutMs: 'XXGK_REQUEST_TIMEOUT_MS',
+  firstByteTimeoutMs: 'XXGK_FIRST_BYTE_TIMEOUT_MS',
+  maxPageBytes: 'XXGK_MAX_PAGE_BYTES',
+  maxPagesPerPortal: 'XXGK_MAX_PAGES_PER_PORTAL',
+  maxRenderMs: 'XXGK_MAX_RENDER_MS',
   maxListingPages: 'XXGK_MAX_LISTING_PAGES',
   hostConcurrency: 'XXGK_HOST_CONCURRENCY',
   hostDelayMs: 'XXGK_HOST_DELAY_MS',

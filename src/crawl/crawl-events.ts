@@ -4,6 +4,7 @@
  */
 import type { SaveOutcome } from '../archive/report-archive.js';
 import type { PolitenessEvent } from './polite/politeness-events.js';
+import type { FailureClass } from '../errors.js';
 
 export type CrawlEvent =
   | { type: 'listing'; portal: string; url: string; links: number; reports: number; paging: string; follow: number; rendered?: boolean }
@@ -22,8 +23,8 @@ export type CrawlEvent =
   | { type: 'render'; portal: string; url: string; mode: 'browser'; reason: string }
   /** While rendering a listing, the API that fed it was learned: later runs ask it directly. */
   | { type: 'listing-api'; portal: string; url: string; api: string; format: string; paged: boolean }
-  | { type: 'image-failed'; portal: string; url: string; image: string; error: string }
-  | { type: 'error'; portal: string; url: string; stage: string; error: string }
+  | { type: 'image-failed'; portal: string; url: string; image: string; error: string; failure: FailureClass }
+  | { type: 'error'; portal: string; url: string; stage: string; error: string; failure: FailureClass }
   | ({ portal: string } & PolitenessEvent);
 
 export interface PortalStats {
@@ -34,6 +35,7 @@ export interface PortalStats {
   changed: number;
   unchanged: number;
   skippedLinks: number;
+  /** URLs that failed (a report, a listing page, an image of a report), whatever the class. */
   errors: number;
 }
 
@@ -58,7 +60,7 @@ export function emptyStats(): PortalStats {
   return { listingPages: 0, reportsSeen: 0, added: 0, updated: 0, changed: 0, unchanged: 0, skippedLinks: 0, errors: 0 };
 }
 
-const COUNTED = new Set<CrawlEvent['type']>(['listing', 'listing-unchanged', 'skipped', 'report', 'report-not-modified', 'error']);
+const COUNTED = new Set<CrawlEvent['type']>(['listing', 'listing-unchanged', 'skipped', 'report', 'report-not-modified', 'error', 'image-failed']);
 
 /** Folds an event into per-portal counters. */
 export function countEvent(stats: Record<string, PortalStats>, event: CrawlEvent): void {
@@ -82,6 +84,7 @@ export function countEvent(stats: Record<string, PortalStats>, event: CrawlEvent
       s.unchanged++;
       break;
     case 'error':
+    case 'image-failed':
       s.errors++;
       break;
     default:

@@ -3,8 +3,9 @@
  * Bytes are returned untouched: decoding is the decode stage's job, because portals mislabel
  * their charset and any library that decodes for us guesses wrong on GBK pages.
  */
-import { FetchError, TooLargeError } from '../errors.js';
+import { BlockedError, FetchError, FetchTimeoutError, TooLargeError, TrapError } from '../errors.js';
 import type { FetchedPage, Validators } from '../types.js';
+import { redirectRefusal } from './address-scope.js';
 
 export interface FetchOptions {
   method?: 'GET' | 'POST';
@@ -15,8 +16,13 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Validators from an earlier fetch: an unchanged page answers 304 with an empty body. */
   conditional?: Validators;
-  /** Bytes the body may have at most (attachments): checked against Content-Length and while reading. */
+  /**
+   * Bytes the body may have at most (attachments): checked against Content-Length and while
+   * reading, after decompression. Without it, the fetcher's own page limit holds.
+   */
   maxBytes?: number;
+  /** Keep the first `maxBytes` and stop reading instead of failing (robots.txt: its first 500 KiB are what counts). */
+  truncate?: boolean;
 }
 
 export interface Fetcher {
@@ -25,10 +31,20 @@ export interface Fetcher {
 
 export interface HttpFetcherOptions {
   userAgent: string;
+  /** The whole request, body included: a server that drips a byte a second is cut off here. */
   timeoutMs: number;
+  /** Until the response's headers: a server that accepts and never answers is given up on sooner. */
+  firstByteTimeoutMs?: number;
+  /** A body larger than this is refused while it streams (a 50 MB "page", a gzip bomb), unless the caller says otherwise. */
+  maxBytes?: number;
   /** Injected clock, so records carry reproducible times in tests. */
   now?: () => Date;
 }
+
+/** Redirects followed at most: browsers give up at 20; a portal needs two or three. */
+const MAX_REDIRECTS = 10;
+/** Default page limit: the largest real report page seen is a few MB of pasted Word HTML. */
+export const DEFAULT_MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 export class HttpFetcher implements Fetcher {
   constructor(private readonly options: HttpFetcherOptions) {}
@@ -47,41 +63,82 @@ export class HttpFetcher implements Fetcher {
       body = new URLSearchParams(options.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: options.method ?? 'GET',
-        headers,
-        body,
-        redirect: 'follow',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (cause) {
-      throw new FetchError(url, 0, { cause });
-    }
-    const bytes = options.maxBytes === undefined ? Buffer.from(await response.arrayBuffer()) : await readAtMost(response, options.maxBytes, url);
-    if (!response.ok && response.status !== 304) {
-      throw new FetchError(url, response.status, { retryAfter: response.headers.get('retry-after') ?? undefined });
-    }
-    const responseHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      responseHeaders[name.toLowerCase()] = value;
-    });
-    return {
-      url,
-      finalUrl: response.url || url,
-      status: response.status,
-      headers: responseHeaders,
-      body: bytes,
-      fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    const total = this.options.timeoutMs;
+    const firstByte = Math.min(this.options.firstByteTimeoutMs ?? total, total);
+    const controller = new AbortController();
+    let timedOut: FetchTimeoutError | undefined;
+    const expire = (phase: 'first byte' | 'total', ms: number) => () => {
+      timedOut = new FetchTimeoutError(url, phase, ms);
+      controller.abort(timedOut);
     };
+    const totalTimer = setTimeout(expire('total', total), total);
+    let firstByteTimer: NodeJS.Timeout | undefined = setTimeout(expire('first byte', firstByte), firstByte);
+    try {
+      let response: Response;
+      let at = url;
+      const seen = new Set<string>([url]);
+      // Redirects followed here, one by one, so each target is checked before it is connected to.
+      for (let hop = 0; ; hop++) {
+        try {
+          response = await fetch(at, { method: hop ? 'GET' : options.method ?? 'GET', headers, body: hop ? undefined : body, redirect: 'manual', signal: controller.signal });
+        } catch (cause) {
+          throw timedOut ?? new FetchError(url, 0, { cause });
+        }
+        const location = response.status >= 300 && response.status < 400 && response.status !== 304 ? response.headers.get('location') : null;
+        if (location === null) break;
+        await response.body?.cancel().catch(() => undefined);
+        let next: URL;
+        try {
+          next = new URL(location, at);
+        } catch {
+          throw new BlockedError(url, location, 'a redirect to an invalid URL');
+        }
+        const refusal = redirectRefusal(new URL(at), next);
+        if (refusal) throw new BlockedError(url, next.href, refusal);
+        if (seen.has(next.href) || hop + 1 >= MAX_REDIRECTS) throw new TrapError(`a redirect loop (${hop + 1} redirects)`, url);
+        seen.add(next.href);
+        at = next.href;
+      }
+      clearTimeout(firstByteTimer);
+      firstByteTimer = undefined;
+      const limit = options.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES;
+      let bytes: Buffer;
+      try {
+        bytes = await readAtMost(response, limit, url, options.truncate ?? false);
+      } catch (cause) {
+        if (cause instanceof TooLargeError) throw cause;
+        // A reset mid-body, a body shorter than its Content-Length, a corrupt gzip stream, a timeout.
+        throw timedOut ?? new FetchError(url, 0, { cause });
+      }
+      if (!response.ok && response.status !== 304) {
+        throw new FetchError(url, response.status, { retryAfter: response.headers.get('retry-after') ?? undefined });
+      }
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        responseHeaders[name.toLowerCase()] = value;
+      });
+      return {
+        url,
+        finalUrl: at,
+        status: response.status,
+        headers: responseHeaders,
+        body: bytes,
+        fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      };
+    } finally {
+      clearTimeout(totalTimer);
+      if (firstByteTimer) clearTimeout(firstByteTimer);
+    }
   }
 }
 
-/** The body, refused as soon as it passes `max` bytes: a declared length is not trusted to be true. */
-async function readAtMost(response: Response, max: number, url: string): Promise<Buffer> {
+/**
+ * The body, refused (or cut, with `truncate`) as soon as it passes `max` bytes: a declared length
+ * is not trusted to be true, and what counts is what arrives after decompression.
+ */
+async function readAtMost(response: Response, max: number, url: string, truncate: boolean): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > max) {
+  if (!truncate && declared > max) {
     await response.body?.cancel().catch(() => undefined);
     throw new TooLargeError(url, max, declared);
   }
@@ -92,11 +149,14 @@ async function readAtMost(response: Response, max: number, url: string): Promise
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > max) {
+    if (total + value.byteLength > max) {
       await reader.cancel().catch(() => undefined);
-      throw new TooLargeError(url, max);
+      if (!truncate) throw new TooLargeError(url, max);
+      chunks.push(Buffer.from(value.subarray(0, max - total)));
+      total = max;
+      break;
     }
+    total += value.byteLength;
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks, total);

@@ -2,7 +2,11 @@
  * Which links a portal's crawl may follow. Listing pages stay on the listing's own host; reports
  * may also live on another host of the same site (xxgk.example.gov.cn beside www.example.gov.cn).
  */
+import { isIP } from 'node:net';
+
 function siteOf(hostname: string): string {
+  // An address is its own site: 10.0.0.1 and 127.0.0.1 share no "last two labels".
+  if (isIP(hostname.replace(/^\[|\]$/g, ''))) return hostname;
   // gov.cn sites are named by the label before .gov.cn; elsewhere the last two labels.
   const labels = hostname.split('.');
   const gov = hostname.endsWith('.gov.cn') ? 3 : 2;

@@ -4,7 +4,7 @@
  * do not search again. A remembered column that stops answering is forgotten and searched anew.
  */
 import { decodePage } from '../decode/decode-page.js';
-import { FetchError } from '../errors.js';
+import { FetchError, classifyFailure } from '../errors.js';
 import { loadPortalState, savePortalState } from '../archive/crawl-state.js';
 import type { Db } from '../archive/archive-db.js';
 import type { PortalSeed } from '../types.js';
@@ -46,13 +46,13 @@ async function columnOf(seed: PortalSeed, home: string, ctx: StartContext): Prom
     const found = await discoverReportColumn(home, fetchHtml);
     ctx.emit({ type: 'discovered', portal: seed.id, url: home, column: found.column, reason: found.reason });
     if (!found.column) {
-      ctx.emit({ type: 'error', portal: seed.id, url: home, stage: 'discover', error: `no annual-report column found: ${found.reason}` });
+      ctx.emit({ type: 'error', portal: seed.id, url: home, stage: 'discover', error: `no annual-report column found: ${found.reason}`, failure: 'parse_error' });
       return undefined;
     }
     savePortalState(ctx.db, seed.id, { ...state, column: found.column, columnReason: found.reason }, ctx.now().toISOString());
     return found.column;
   } catch (error) {
-    ctx.emit({ type: 'error', portal: seed.id, url: home, stage: 'discover', error: (error as Error).message });
+    ctx.emit({ type: 'error', portal: seed.id, url: home, stage: 'discover', error: (error as Error).message, failure: classifyFailure(error) });
     return undefined;
   }
 }

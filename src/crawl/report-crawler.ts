@@ -12,7 +12,9 @@ import { Configuration, log, LogLevel, RequestQueueV1, type Request } from '@cra
 import { MemoryStorage } from '@crawlee/memory-storage';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RobotsDisallowedError, XxgkError } from '../errors.js';
+import { RobotsDisallowedError, XxgkError, classifyFailure } from '../errors.js';
+import { listingSignature, urlTrap } from './url-traps.js';
+import { imageFault } from '../process/image-check.js';
 import { decodePage } from '../decode/decode-page.js';
 import { classifyTitle } from '../extract/report-title.js';
 import type { TableImageReader } from '../process/image-tables.js';
@@ -62,10 +64,13 @@ export interface CrawlSettings {
   browserDelayMs?: number;
   /** Bytes a report file or attachment may have at most (default 50 MB). */
   maxFileBytes?: number;
+  /** Listing pages and reports one portal may queue in a run (default 20 000): the last guard against traps. */
+  maxPagesPerPortal?: number;
 }
 
 /** A report's own file or an attachment larger than this is refused while it downloads. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_PAGES_PER_PORTAL = 20_000;
 
 export interface CrawlDependencies {
   storageDir: string;
@@ -120,6 +125,26 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   const byId = new Map(seeds.map((s) => [s.id, s]));
   const known = new Map<string, KnownLinks>(seeds.map((s) => [s.id, loadKnownLinks(db, s.id)]));
   const listingPagesSeen = new Map<string, number>();
+  // What each listing's pages listed (per start URL), to see a listing that goes round in circles.
+  const listingSignatures = new Map<string, Set<string>>();
+  // Requests queued per portal, against maxPagesPerPortal; portals told they hit a trap, once each.
+  const queuedPerPortal = new Map<string, number>();
+  const trapped = new Set<string>();
+  const trap = (portal: string, url: string, reason: string): void => {
+    const key = `${portal} ${reason}`;
+    if (trapped.has(key)) return;
+    trapped.add(key);
+    emit({ type: 'error', portal, url, stage: 'crawl', error: `not followed further: ${reason}`, failure: 'trap' });
+  };
+  /** The requests the portal's page budget still allows; the rest dropped, and said so once. */
+  const withinBudget = <T extends { url: string }>(portal: string, requests: T[]): T[] => {
+    const budget = settings.maxPagesPerPortal ?? DEFAULT_MAX_PAGES_PER_PORTAL;
+    const used = queuedPerPortal.get(portal) ?? 0;
+    const allowed = requests.slice(0, Math.max(0, budget - used));
+    queuedPerPortal.set(portal, used + allowed.length);
+    if (allowed.length < requests.length) trap(portal, requests[allowed.length]!.url, `the portal's page budget (${budget} pages) is spent`);
+    return allowed;
+  };
   // Written to the archive only when the run ends: see recordListingLinks.
   const seenLinks = new Map<string, SeenLink & { portal: string }>();
   const seenValidators = new Map<string, Record<string, string>>();
@@ -212,6 +237,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
           url: request.url,
           stage: error instanceof XxgkError ? error.stage : 'crawl',
           error: error.message,
+          failure: classifyFailure(error),
         });
       },
     },
@@ -265,7 +291,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
         },
       });
     }
-    await crawler.addRequests(requests);
+    await crawler.addRequests(withinBudget(seed.id, requests));
     return reportUrls;
   }
 
@@ -312,6 +338,21 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     const reportUrls = await takeLinks(seed, data.start, parsed.links);
     const paging = continuePaging(mode, parsed.links, reportUrls, known.get(seed.id)!);
     let follow: ListingRequest[] = parsed.follow.filter((next) => sameHost(next.url, data.start));
+    // A page listing what an earlier page of this listing listed: a server that ignores the page
+    // number, or pages forever (a calendar, a "next" on every page). Paging stops here.
+    const signatures = listingSignatures.get(data.start) ?? new Set<string>();
+    listingSignatures.set(data.start, signatures);
+    const signature = listingSignature(parsed.links.map((l) => l.url));
+    if (signatures.has(signature) && follow.length) {
+      if (reportUrls.size) trap(seed.id, request.url, 'the listing repeats a page it has shown already');
+      follow = [];
+    }
+    signatures.add(signature);
+    follow = follow.filter((next) => {
+      const reason = urlTrap(next.url);
+      if (reason) trap(seed.id, next.url, reason);
+      return !reason;
+    });
     if (data.kind === 'listing' && data.rest) follow = data.rest.map((url) => ({ kind: 'listing', url }));
     if (follow.length && parsed.paging === 'script' && data.page === 1) {
       emit({ type: 'listing-size', portal: seed.id, url: data.start, pages: Math.min(maxPages, follow.length + 1) });
@@ -323,6 +364,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     const sequential = incremental && allowed.length > 1 && allowed.every((f) => f.kind === 'listing');
     const rest = sequential ? allowed.slice(1).map((f) => f.url) : undefined;
     if (sequential) allowed = allowed.slice(0, 1);
+    allowed = withinBudget(seed.id, allowed);
     listingPagesSeen.set(data.start, seen + allowed.length);
     await crawler.addRequests(
       allowed.map((next) => ({
@@ -461,9 +503,16 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     const sources: RecordSources = {
       image: async (url) => {
         try {
-          return (await deps.fetcher.fetch(url)).body;
+          const bytes = (await deps.fetcher.fetch(url)).body;
+          // A broken image is recorded, and kept from OCR; a page's text does not depend on it.
+          const fault = await imageFault(bytes);
+          if (fault) {
+            emit({ type: 'image-failed', portal: seed.id, url: request.url, image: url, error: fault.message, failure: fault.failure });
+            return undefined;
+          }
+          return bytes;
         } catch (error) {
-          emit({ type: 'image-failed', portal: seed.id, url: request.url, image: url, error: (error as Error).message });
+          emit({ type: 'image-failed', portal: seed.id, url: request.url, image: url, error: (error as Error).message, failure: classifyFailure(error) });
           return undefined;
         }
       },

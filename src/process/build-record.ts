@@ -10,6 +10,8 @@ import { FileReadError } from '../read/file-types.js';
 import { sniffFileType, isDocumentType } from '../read/file-type.js';
 import { attachmentName } from '../read/file-name.js';
 import { readReportPage, type PortalInfo } from './report-page.js';
+import { notFoundNotice } from './soft-not-found.js';
+import { SoftNotFoundError } from '../errors.js';
 import { addImageTables, type StoredImage, type TableImageReader } from './image-tables.js';
 import { fileAsReport, withAttachments, withScansRead, type PageOcr, type ReadFile } from './report-files.js';
 
@@ -49,6 +51,9 @@ export async function buildRecord(page: FetchedPage, portal: PortalInfo, listing
     return wanted(record) ? { record, images: [], attachments: [] } : undefined;
   }
   const { record, attachments: links } = readReportPage(page, portal, listing);
+  // Checked before the listing's title can make a report of it: the error page has none of its own.
+  const notice = links.length ? undefined : notFoundNotice(record.text);
+  if (notice) throw new SoftNotFoundError(page.url, notice);
   if (!wanted(record)) return undefined;
   const images: StoredImage[] = [];
   for (const image of record.images) images.push({ file: image.file, bytes: await sources.image(image.url, image.file) });

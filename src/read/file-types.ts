@@ -4,7 +4,7 @@
  * fetches, never writes, and throws FileReadError for a file it cannot read.
  */
 import type { ExtractedTable } from '../types.js';
-import { XxgkError } from '../errors.js';
+import { XxgkError, type FailureClass } from '../errors.js';
 
 /** What the bytes are (magic numbers and container contents), never what the name or Content-Type says. */
 export type FileType = 'pdf' | 'docx' | 'doc' | 'wps' | 'xlsx' | 'xls' | 'ofd' | 'html' | 'image' | 'zip' | 'unknown';
@@ -70,5 +70,9 @@ export class FileReadError extends XxgkError {
     options?: { cause?: unknown },
   ) {
     super(message, 'extract', url, false, options);
+  }
+
+  override get failureClass(): FailureClass {
+    return this.failure === 'too_large' || this.failure === 'zip_bomb' ? 'too_large' : 'parse_error';
   }
 }

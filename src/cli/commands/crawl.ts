@@ -10,7 +10,7 @@ import { HttpFetcher } from '../../crawl/fetcher.js';
 import { PoliteFetcher } from '../../crawl/polite/polite-fetcher.js';
 import { launchBrowserRenderer } from '../../crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../archive/report-archive.js';
-import { finishRun, startRun } from '../../archive/run-log.js';
+import { finishRun, recordFailure, startRun } from '../../archive/run-log.js';
 import { userAgentOf, type Settings } from '../../config/settings.js';
 import type { CrawlEvent, CrawlMode, CrawlSummary } from '../../crawl/crawl-events.js';
 import type { YearRange } from '../../crawl/listing-policy.js';
@@ -60,8 +60,12 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   const emit = (event: CrawlEvent) => {
     log.write(event);
     progress.onEvent(event);
+    if (event.type === 'error' || event.type === 'image-failed') {
+      const failed = event.type === 'error' ? { url: event.url, stage: event.stage } : { url: event.image, stage: 'fetch' };
+      recordFailure(archive.db, runId, { portal: event.portal, class: event.failure, message: event.error, at: new Date().toISOString(), ...failed });
+    }
   };
-  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs }), {
+  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs, firstByteTimeoutMs: settings.firstByteTimeoutMs, maxBytes: settings.maxPageBytes }), {
     userAgent,
     defaultPolicy: { concurrency: settings.hostConcurrency, delayMs: settings.hostDelayMs },
     policyForHost: (host) => portalOfHost.get(host)?.politeness,
@@ -87,12 +91,13 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         maxListingPages: settings.maxListingPages,
         browserDelayMs: settings.hostDelayMs,
         maxFileBytes: settings.maxFileBytes,
+        maxPagesPerPortal: settings.maxPagesPerPortal,
       },
       {
         storageDir,
         archive,
         fetcher,
-        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs }),
+        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs, listingTimeoutMs: settings.maxRenderMs }),
         robotsAllow: (url) => fetcher.isAllowed(url),
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => fetcher.requestCount(),

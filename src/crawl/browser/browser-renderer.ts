@@ -10,6 +10,7 @@ import { findChromium } from './find-chromium.js';
 import { FIND_NEXT_CONTROL_SCRIPT, nextAction } from './next-control.js';
 import { NetworkActivity, linkSignature, waitForLinksToChange, waitUntilRendered } from './page-settle.js';
 import { ChromiumNotFoundError, RenderError } from './render-errors.js';
+import { redirectRefusal } from '../address-scope.js';
 import type { CapturedExchange } from '../listing-api/api-types.js';
 
 export interface RenderedListingPage {
@@ -52,7 +53,16 @@ export interface BrowserRendererOptions {
   timeoutMs: number;
   /** Default true: images, fonts, media and stylesheets cost the server requests and tell us nothing. */
   blockResources?: boolean;
+  /**
+   * Bound on one listing, all its pages: a script that never settles or loops forever in the page
+   * (where no evaluate returns) gets its tab closed. Default 5 minutes.
+   */
+  listingTimeoutMs?: number;
 }
+
+const DEFAULT_LISTING_TIMEOUT_MS = 5 * 60_000;
+/** How long closing a stuck tab may take before the whole browser is closed instead. */
+const CLOSE_GRACE_MS = 10_000;
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'stylesheet']);
@@ -121,15 +131,25 @@ class ChromiumRenderer implements BrowserRenderer {
       throw new RenderError('Chromium could not open a tab', url, true, { cause });
     }
     const counter = { requests: 0 };
+    const limit = this.options.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS;
+    let expired = false;
+    // A page stuck in a script loop answers no evaluate, and Playwright gives those no timeout:
+    // closing the tab is what ends them (and the whole browser, if even that hangs).
+    const deadline = setTimeout(() => {
+      expired = true;
+      void withTimeout(context.close(), CLOSE_GRACE_MS).catch(() => this.close().catch(() => undefined));
+    }, limit);
     try {
-      await context.route('**/*', (route) => this.routeRequest(route, counter));
+      await context.route('**/*', (route) => this.routeRequest(route, counter, url));
       const page = await context.newPage();
       // Pagers that open a new window would leave a stray tab per page; the listing stays in ours.
       page.on('popup', (popup) => void popup.close().catch(() => undefined));
+      page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
       const pages = await this.walk(page, url, options);
       return { pages, requests: counter.requests };
     } catch (error) {
       if (error instanceof CallbackFailure) throw error.cause;
+      if (expired) throw new RenderError(`the listing did not finish within ${Math.round(limit / 1000)} s`, url, false, { cause: error, timedOut: true });
       if (!this.browser.isConnected()) throw new RenderError('Chromium exited while rendering', url, true, { cause: error });
       if (error instanceof XxgkError) throw error;
       // Playwright's own errors: a page that navigated under us or stopped answering. A timeout may
@@ -138,14 +158,23 @@ class ChromiumRenderer implements BrowserRenderer {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new RenderError(`rendering failed: ${reason}`, url, timedOut, { cause: error });
     } finally {
-      await context.close().catch(() => undefined);
+      clearTimeout(deadline);
+      await withTimeout(context.close(), CLOSE_GRACE_MS).catch(() => this.close().catch(() => undefined));
     }
   }
 
-  private async routeRequest(route: Route, counter: { requests: number }): Promise<void> {
-    const blocked = this.options.blockResources !== false && BLOCKED_TYPES.has(route.request().resourceType());
+  private async routeRequest(route: Route, counter: { requests: number }, listing: string): Promise<void> {
+    const request = route.request();
+    const blocked = this.options.blockResources !== false && BLOCKED_TYPES.has(request.resourceType());
     try {
       if (blocked) return await route.abort('blockedbyclient');
+      // The page's scripts may ask for anything: nothing off the portal's site, no private
+      // address from a public portal, no navigating the tab away to another site.
+      const navigation = request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame();
+      if (offScope(listing, request.url(), navigation)) {
+        // A 204 leaves the tab where it is; an aborted navigation would show Chromium's error page.
+        return await (navigation ? route.fulfill({ status: 204, body: '' }) : route.abort('blockedbyclient'));
+      }
       counter.requests++;
       this.requestCount++;
       await route.continue();
@@ -288,3 +317,33 @@ class CallbackFailure {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A request a listing's page may not make: another scheme, a private address from a public host, another site for the tab itself. */
+function offScope(listing: string, target: string, navigation: boolean): boolean {
+  let to: URL;
+  try {
+    to = new URL(target);
+  } catch {
+    return true;
+  }
+  if (to.protocol === 'data:' || to.protocol === 'blob:') return false;
+  const refusal = redirectRefusal(new URL(listing), to);
+  // Other sites' scripts (a CDN's jQuery) may load; the tab being sent to another site may not.
+  return refusal !== undefined && (navigation || !/another host/.test(refusal));
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

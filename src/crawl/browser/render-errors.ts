@@ -1,11 +1,19 @@
 /** Errors of the browser renderer: Chromium missing, failing to start, or a page it cannot render. */
-import { XxgkError } from '../../errors.js';
+import { XxgkError, type FailureClass } from '../../errors.js';
 
 /** Chromium could not be started or a listing could not be rendered in it. */
 export class RenderError extends XxgkError {
   override name = 'RenderError';
-  constructor(message: string, url?: string, retryable = false, options?: { cause?: unknown }) {
+  constructor(message: string, url?: string, retryable = false, options?: { cause?: unknown; timedOut?: boolean }) {
     super(message, 'render', url, retryable, options);
+    this.timedOut = options?.timedOut ?? false;
+  }
+
+  /** The page did not finish in time (a script that never settles, a renderer stuck in a loop). */
+  readonly timedOut: boolean;
+
+  override get failureClass(): FailureClass {
+    return this.timedOut ? 'timeout' : 'parse_error';
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { ListingLink } from '../../types.js';
+import { withoutSessionIds } from '../url-traps.js';
 
 const DATE = /(20\d{2}|19\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/;
 
@@ -24,7 +25,8 @@ export function resolveHref(href: string | undefined, baseUrl: string): string |
     const url = new URL(trimmed, baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
     url.hash = '';
-    return url.href;
+    // A session id makes every visit's links new URLs: the same page queued again and again.
+    return withoutSessionIds(url.href);
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ import type { FetchedPage } from '../../types.js';
 import type { FetchOptions, Fetcher } from '../fetcher.js';
 import { HostLimiter, defaultSleep, type HostPolicy } from './host-limiter.js';
 import type { PolitenessEvent } from './politeness-events.js';
-import { RobotsCache, agentToken } from './robots.js';
+import { MAX_ROBOTS_BYTES, RobotsCache, agentToken } from './robots.js';
 import { backoffDelay, parseRetryAfter } from './retry-policy.js';
 
 export type { PolitenessEvent } from './politeness-events.js';
@@ -63,7 +63,8 @@ export class PoliteFetcher implements Fetcher {
     this.robots = options.respectRobots
       ? new RobotsCache({
           agent: agentToken(options.userAgent),
-          fetchRobots: (robotsUrl) => this.fetchWithRetries(robotsUrl, {}),
+          // Read no further than a parser must: a 10 MB robots.txt costs 500 KiB.
+          fetchRobots: (robotsUrl) => this.fetchWithRetries(robotsUrl, { maxBytes: MAX_ROBOTS_BYTES, truncate: true }),
           raiseDelay: (host, delayMs) => this.limiter.raiseDelay(host, delayMs),
           onEvent: options.onEvent,
         })

@@ -20,7 +20,7 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 /** Longest Crawl-delay honoured: a larger value would stall a portal's crawl for hours. */
 export const MAX_CRAWL_DELAY_MS = 30_000;
 /** RFC 9309 §2.5: parsers must read at least 500 KiB; anything past that may be ignored. */
-const MAX_ROBOTS_BYTES = 500 * 1024;
+export const MAX_ROBOTS_BYTES = 500 * 1024;
 
 export interface RobotsRules {
   /** False only when a rule forbids the URL for our agent. */
