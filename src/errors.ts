@@ -206,3 +206,24 @@ export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof RangeError) return 'parse_error';
   return 'other';
 }
+
+/**
+ * The storage device is full (or the user's quota spent): no report can be written, so the run
+ * stops at once with this instead of failing every page that follows. What was archived stays
+ * consistent (files are written before their index row); the next run, with space freed, carries on.
+ */
+export class StorageFullError extends XxgkError {
+  override name = 'StorageFullError';
+  constructor(storageDir: string, options?: { cause?: unknown }) {
+    super(`no space left for the archive in ${storageDir}: the run stopped; free some space and run again`, 'archive', undefined, false, options);
+  }
+}
+
+/** Whether an error (or what caused it) is a full disk: ENOSPC, EDQUOT, or SQLite's SQLITE_FULL. */
+export function isStorageFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true;
+  }
+  return false;
+}

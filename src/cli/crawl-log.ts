@@ -15,6 +15,9 @@ export class CrawlLog {
     mkdirSync(dir, { recursive: true });
     this.path = join(dir, `${command}-${now.toISOString().replace(/[:.]/g, '-')}.jsonl`);
     this.stream = createWriteStream(this.path, { flags: 'a' });
+    // A full disk must not crash the run through an unhandled stream error: the journal is a
+    // convenience, the archive and the run record are what count.
+    this.stream.on('error', () => undefined);
   }
 
   write(event: CrawlEvent | Record<string, unknown>): void {

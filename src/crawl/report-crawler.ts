@@ -12,7 +12,7 @@ import { Configuration, log, LogLevel, RequestQueueV1, type Request } from '@cra
 import { MemoryStorage } from '@crawlee/memory-storage';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RobotsDisallowedError, XxgkError, classifyFailure } from '../errors.js';
+import { RobotsDisallowedError, StorageFullError, XxgkError, classifyFailure, isStorageFull } from '../errors.js';
 import { listingSignature, urlTrap } from './url-traps.js';
 import { imageFault } from '../process/image-check.js';
 import { decodePage } from '../decode/decode-page.js';
@@ -154,6 +154,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
   let browserLaunch: Promise<BrowserRenderer> | undefined;
   let browserRequests = 0;
   let stopped = false;
+  let storageFull: StorageFullError | undefined;
   const sharedBrowser = (launch: () => Promise<BrowserRenderer>): Promise<BrowserRenderer> => {
     if (stopped) return Promise.reject(new XxgkError('the crawl was stopped', 'render'));
     if (!browserLaunch) {
@@ -216,12 +217,20 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
           else if (data.kind === 'browser-listing') await handleBrowserListing(seed, data);
           else await handleListing(request, seed, data);
         } catch (error) {
+          // A full disk fails every page after this one: the run stops here, said once.
+          if (isStorageFull(error)) {
+            storageFull ??= new StorageFullError(deps.storageDir, { cause: error });
+            stopped = true;
+            crawler.stop('the storage is full');
+            request.noRetry = true;
+          }
           // Retrying cannot fix a page we failed to understand; only transport trouble is retried.
           if (error instanceof XxgkError && !error.retryable) request.noRetry = true;
           throw error;
         }
       },
       failedRequestHandler: async ({ request }, error) => {
+        if (storageFull) return;
         const data = request.userData as UserData;
         // robots.txt said no: the site's wish, not a failure of the crawl.
         if (error instanceof RobotsDisallowedError && data.kind === 'report') {
@@ -594,6 +603,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     stopped = true;
     await closeBrowser();
   }
+  if (storageFull) throw storageFull;
   const finishedAt = now().toISOString();
   const summary: CrawlSummary = { mode, portals: stats, startedAt, finishedAt, requests: (deps.requestCount?.() ?? 0) + browserRequests };
   // A stopped run is treated like a killed one: had it recorded the links of the pages it read,

@@ -62,7 +62,11 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
     progress.onEvent(event);
     if (event.type === 'error' || event.type === 'image-failed') {
       const failed = event.type === 'error' ? { url: event.url, stage: event.stage } : { url: event.image, stage: 'fetch' };
-      recordFailure(archive.db, runId, { portal: event.portal, class: event.failure, message: event.error, at: new Date().toISOString(), ...failed });
+      try {
+        recordFailure(archive.db, runId, { portal: event.portal, class: event.failure, message: event.error, at: new Date().toISOString(), ...failed });
+      } catch {
+        // A full disk: the log line above has it, and the run is stopping on that already.
+      }
     }
   };
   const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs, firstByteTimeoutMs: settings.firstByteTimeoutMs, maxBytes: settings.maxPageBytes }), {
@@ -124,7 +128,11 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   } catch (error) {
     progress.stop();
     if (error instanceof InterruptedError) throw error;
-    finishRun(archive.db, runId, 'failed', new Date().toISOString(), summary, (error as Error).message);
+    try {
+      finishRun(archive.db, runId, 'failed', new Date().toISOString(), summary, (error as Error).message);
+    } catch {
+      // The database cannot take even this (a full disk): the next run marks this one interrupted.
+    }
     throw error;
   } finally {
     await tableReader?.close?.().catch(() => undefined);
