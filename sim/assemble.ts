@@ -9,7 +9,7 @@ import { isSeedName } from './fixtures/seed-text.js';
 import type { BuiltPortal, Item } from './portals/common.js';
 import { reviseText } from './revise.js';
 import { serveSite, SimStats, type RunningServer } from './server.js';
-import type { ExpectedReport, FileLabel, HijackLabel, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+import type { ExpectedReport, FaultLabel, FileLabel, HijackLabel, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 function expectation(portal: string, origin: string, it: Item): ExpectedReport {
   const r = it.report!;
@@ -50,6 +50,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
   const spamLabels: SpamLabel[] = [];
   const hijackLabels: HijackLabel[] = [];
   const fileLabels: FileLabel[] = [];
+  const faultLabels: FaultLabel[] = [];
   const robotsDisallowed: string[] = [];
   built.forEach((b, i) => {
     const origin = servers[i]!.origin;
@@ -57,7 +58,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
       id: b.id,
       name: b.name,
       region: b.region,
-      start: b.startPath ? [`${origin}${b.startPath}`] : [],
+      start: b.startPath ? [b.startPath, ...(b.extraStartPaths ?? [])].map((p) => `${origin}${p}`) : [],
       home: `${origin}/`,
       maxListingPages: b.maxListingPages,
       note: 'simulated portal (sim/)',
@@ -67,6 +68,10 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     for (const { path, ...label } of b.hijackLabels ?? []) hijackLabels.push({ url: `${origin}${path}`, ...label });
     for (const { path, pagePath, reportPath, ...label } of b.fileLabels ?? []) {
       fileLabels.push({ url: `${origin}${path}`, ...(pagePath ? { pageUrl: `${origin}${pagePath}` } : {}), ...(reportPath ? { reportUrl: `${origin}${reportPath}` } : {}), ...label });
+    }
+    const abs = (p: string) => (p.startsWith('/') ? `${origin}${p}` : p);
+    for (const { path, linkedFrom, ...label } of b.faultLabels ?? []) {
+      faultLabels.push({ portal: b.id, url: abs(path), ...(linkedFrom ? { linkedFrom: abs(linkedFrom) } : {}), ...label });
     }
     for (const path of b.robotsDisallowed ?? []) robotsDisallowed.push(`${origin}${path}`);
     for (const it of b.items) {
@@ -92,6 +97,7 @@ export async function assemble(built: BuiltPortal[], options: { latencyMs?: numb
     spamLabels,
     hijackLabels,
     fileLabels,
+    faultLabels,
     requestLog: stats.log,
     robotsDisallowed,
     maxInFlight: (id) => stats.maxInFlight(id),

@@ -5,6 +5,8 @@
 import { seedReportBody } from './fixtures/seed-text.js';
 import { assemble } from './assemble.js';
 import type { BuiltPortal } from './portals/common.js';
+import { buildFaults } from './portals/faults.js';
+import { buildFaultsScript } from './portals/faults-script.js';
 import { buildHenan } from './portals/henan.js';
 import { buildKaifeng } from './portals/kaifeng.js';
 import { buildLuoyang } from './portals/luoyang.js';
@@ -23,12 +25,12 @@ import type { SimulatedPortals } from './types.js';
 
 export { seedReportBody };
 export { startManyPortals } from './many-portals.js';
-export type { ExpectedReport, FileLabel, HijackKind, HijackLabel, HijackOccurrence, RequestLogEntry, SimFileKind, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
+export type { ExpectedReport, FaultExpectation, FaultLabel, FileLabel, HijackKind, HijackLabel, HijackOccurrence, RequestLogEntry, SimFileKind, SimulatedPortal, SimulatedPortals, SpamLabel } from './types.js';
 
 export interface SimulatedPortalsOptions {
   /** Latency of every response (ms); a portal's own (see `slow`) wins. */
   latencyMs?: number;
-  /** Only these portals (ids), in the usual order; may name extras, kaifeng, the scripted ones, zhijiang and wenjian without enabling them. */
+  /** Only these portals (ids), in the usual order; may name extras, kaifeng, the scripted ones, zhijiang, wenjian and the fault portals without enabling them. */
   only?: string[];
   /** Include shangqiu (JS-rendered listing) and xinyang (homepage only). Default false. */
   extras?: boolean;
@@ -54,6 +56,17 @@ export interface SimulatedPortalsOptions {
    * listing; ground truth per file in `fileLabels`. Default false (part of DEMO_OPTIONS).
    */
   files?: boolean;
+  /**
+   * Include the fault portals: `faults` (郸城县人民政府), a static column whose listed reports fail
+   * in every way a portal can (resets, stalls, drips, truncation, 5xx/4xx, soft-404, redirect
+   * loops and redirects off the host or to file:/javascript:/private addresses, corrupt gzip, a
+   * gzip bomb, 50 MiB pages, 10 000 nested divs, bad GBK bytes, mixed encodings, broken images,
+   * endless pager, ;jsessionid= URLs, an endless calendar, a 10 MB robots.txt) beside good
+   * reports; and `faults-script` (太康县人民政府), script-built columns whose scripts never settle,
+   * open pop-ups or navigate away. Ground truth in `faultLabels`. Default false (not in
+   * DEMO_OPTIONS).
+   */
+  faults?: boolean;
   /** One slow host. */
   slow?: { portal: string; latencyMs: number };
   /**
@@ -73,6 +86,7 @@ const EXTRA_IDS = ['shangqiu', 'xinyang'] as const;
 const SCRIPTED_IDS = ['nanyang', 'zhumadian', 'luoyang', 'puyang'] as const;
 const HIJACKED_IDS = ['zhijiang'] as const;
 const FILES_IDS = ['wenjian'] as const;
+const FAULT_IDS = ['faults', 'faults-script'] as const;
 
 export async function startSimulatedPortals(options: SimulatedPortalsOptions = {}): Promise<SimulatedPortals> {
   const deep = options.deep === true ? {} : options.deep || undefined;
@@ -91,13 +105,15 @@ export async function startSimulatedPortals(options: SimulatedPortalsOptions = {
     puyang: buildPuyang,
     zhijiang: buildZhijiang,
     wenjian: buildWenjian,
+    faults: buildFaults,
+    'faults-script': buildFaultsScript,
   };
   let ids: string[];
   if (options.only) {
     for (const id of options.only) if (!builders[id]) throw new Error(`startSimulatedPortals: no portal '${id}'`);
     ids = Object.keys(builders).filter((id) => options.only!.includes(id));
   } else {
-    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : []), ...(options.hijacked ? HIJACKED_IDS : []), ...(options.files ? FILES_IDS : [])];
+    ids = [...DEFAULT_IDS, ...(options.extras ? EXTRA_IDS : []), ...(deep ? ['kaifeng'] : []), ...(options.scripted ? SCRIPTED_IDS : []), ...(options.hijacked ? HIJACKED_IDS : []), ...(options.files ? FILES_IDS : []), ...(options.faults ? FAULT_IDS : [])];
   }
   for (const [what, o] of [['slow', options.slow], ['flaky', options.flaky]] as const) {
     if (o && !ids.includes(o.portal)) throw new Error(`startSimulatedPortals: ${what} portal '${o.portal}' is not started`);

@@ -32,6 +32,25 @@ export interface SimResponse {
 export type SimHandler = (req: SimRequest) => SimResponse | undefined;
 
 /**
+ * Takes over one exchange after the Site's latency: the fault portal resets, stalls, drips,
+ * truncates and streams through it, which no canned response can express. It owns `res` and
+ * `socket` from then on (the server destroys the socket on close(), so a route that never answers
+ * cannot keep it open). Headers, validators and Content-Length are its own business.
+ */
+export type RawHandler = (req: http.IncomingMessage, res: http.ServerResponse, socket: Socket) => void;
+
+/** A raw answer: `status` is only what the request log records (0 when no status line is sent). */
+export interface RawResponse {
+  status: number;
+  raw: RawHandler;
+}
+
+/** What a pre-handler (Site.intercept) may answer: a canned response or a raw takeover. */
+export type SimAnswer = SimResponse | RawResponse;
+
+export const isRaw = (a: SimAnswer | SiteAnswer): a is RawResponse => 'raw' in a;
+
+/**
  * A deterministic fault plan: counting the portal's requests (robots.txt excluded) from 1, the
  * n-th answers 429 when n is a multiple of `every429`, else 503 when a multiple of `every503`.
  * 429 always carries `Retry-After`; 503 carries it on every other occurrence (1st, 3rd, …), so
@@ -104,6 +123,7 @@ export class Site {
   private readonly defaultDate: Date;
   private readonly pages = new Map<string, StoredPage>();
   private readonly handlers = new Map<string, SimHandler>();
+  private interceptor: ((req: SimRequest) => SimAnswer | undefined) | undefined;
 
   constructor(options: SiteOptions = {}) {
     this.validators = options.validators ?? false;
@@ -144,6 +164,20 @@ export class Site {
   /** A dynamic endpoint: answers every request to `path`, whatever its parameters. Never validated. */
   handle(path: string, handler: SimHandler): void {
     this.handlers.set(path, handler);
+  }
+
+  /**
+   * Sees every request first, robots.txt included, and may answer it (pattern routes such as
+   * `;jsessionid=` paths or endless pagers, raw takeovers); undefined falls through to the
+   * robots.txt, handlers and pages as usual. One per Site.
+   */
+  intercept(handler: (req: SimRequest) => SimAnswer | undefined): void {
+    this.interceptor = handler;
+  }
+
+  /** respond() with the interceptor first. */
+  answer(req: SimRequest): SiteAnswer | RawResponse {
+    return this.interceptor?.(req) ?? this.respond(req);
   }
 
   has(pathAndQuery: string): boolean {
@@ -334,7 +368,17 @@ export async function serveSite(options: {
         // Form bodies are ASCII in practice (Hanweb's dataproxy posts numbers and ids).
         for (const [k, v] of new URLSearchParams(await readBody(req))) params.set(k, v);
       }
-      const answer = fault ?? site.respond({ method, path, params });
+      const answer = fault ?? site.answer({ method, path, params });
+      if (isRaw(answer)) {
+        stats.log.push({ portal, path: rawUrl, at, method, status: answer.status, conditional, userAgent: req.headers['user-agent'] ?? '' });
+        const takeOver = (): void => {
+          timers.delete(timer);
+          if (!res.destroyed) answer.raw(req, res, req.socket);
+        };
+        const timer = setTimeout(takeOver, site.latencyMs ?? options.latencyMs ?? 0);
+        timers.add(timer);
+        return;
+      }
       const unchanged = !fault && (method === 'GET' || method === 'HEAD') && (answer.status ?? 200) === 200 && notModified(req, answer);
       const status = unchanged ? 304 : answer.status ?? 200;
       stats.log.push({ portal, path: rawUrl, at, method, status, conditional, userAgent: req.headers['user-agent'] ?? '' });

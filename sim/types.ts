@@ -2,6 +2,7 @@
  * The contract between the simulated portals (test helper and demo) and their users.
  * Everything a test needs to judge a crawl comes from here, never from hard-coded copies.
  */
+import type { FailureClass } from '../src/errors.js';
 import type { PortalSeed, Region } from '../src/types.js';
 import type { RequestLogEntry } from './server.js';
 
@@ -189,6 +190,28 @@ export interface FileLabel {
   sha256: string;
 }
 
+/** What a crawl must make of one fault route: a failure class, archived, or never followed at all. */
+export type FaultExpectation = FailureClass | 'archived' | 'not-followed';
+
+/**
+ * Ground truth for one route of the fault portals (`faults: true`, portals/faults*.ts): which
+ * fault it shows and what a correct crawl records for the URL. Good reports of those portals are
+ * in `expected` as usual (their labels say 'archived').
+ */
+export interface FaultLabel {
+  portal: string;
+  /** Absolute URL as linked (a redirect's first URL; for an image, the image's URL). */
+  url: string;
+  /** Short name of the fault, e.g. 'reset-mid-body', 'gzip-bomb', 'redirect-file-scheme'. */
+  fault: string;
+  expect: FaultExpectation;
+  /** Other outcomes that are just as right (e.g. 'network' for a corrupt gzip stream, 'not-followed' for a calendar the crawler never enters). */
+  alternatives?: FaultExpectation[];
+  /** Where the crawler meets it: the listing or report page that links or embeds it. */
+  linkedFrom?: string;
+  note?: string;
+}
+
 export interface SimulatedPortal {
   seed: PortalSeed;
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -215,6 +238,8 @@ export interface SimulatedPortals {
   hijackLabels: HijackLabel[];
   /** Ground truth for every office file the `files` portal serves (empty unless it runs). */
   fileLabels: FileLabel[];
+  /** Ground truth for every fault route of the fault portals (empty unless `faults: true`). */
+  faultLabels: FaultLabel[];
   /**
    * Requests served so far, in order of arrival (for politeness and nightly-cost tests). Emptied in
    * place by resetStats(): the array object never changes.

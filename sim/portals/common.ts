@@ -9,12 +9,14 @@ import { jpegBytes, pngBytes } from '../fixtures/binary.js';
 import { report2019 } from '../fixtures/synthetic-2019.js';
 import { legacyReport, type ReportVoice } from '../fixtures/synthetic-legacy.js';
 import { Site } from '../server.js';
-import type { FileLabel, HijackLabel, SpamLabel } from '../types.js';
+import type { FaultLabel, FileLabel, HijackLabel, SpamLabel } from '../types.js';
 
 /** A spam label before the port is known: the page's path instead of its URL. */
 export type PortalSpamLabel = Omit<SpamLabel, 'url'> & { path: string };
 /** A hijack label before the port is known. */
 export type PortalHijackLabel = Omit<HijackLabel, 'url'> & { path: string };
+/** A fault label before the port is known: paths instead of URLs (a path that is already absolute, e.g. file:///etc/passwd, stays as it is). */
+export type PortalFaultLabel = Omit<FaultLabel, 'url' | 'portal' | 'linkedFrom'> & { path: string; linkedFrom?: string };
 /** A file label before the port is known: paths instead of URLs. */
 export type PortalFileLabel = Omit<FileLabel, 'url' | 'pageUrl' | 'reportUrl'> & { path: string; pagePath?: string; reportPath?: string };
 
@@ -75,6 +77,10 @@ export interface BuiltPortal {
   hijackLabels?: PortalHijackLabel[];
   /** Ground truth for the office files the portal serves (the files portal). */
   fileLabels?: PortalFileLabel[];
+  /** Ground truth for the fault portals' fault routes. */
+  faultLabels?: PortalFaultLabel[];
+  /** More column start paths besides startPath (the fault portals' trap and script listings). */
+  extraStartPaths?: string[];
   /** Listed paths robots.txt forbids (never to be requested). */
   robotsDisallowed?: string[];
   live?: LivePortal;
