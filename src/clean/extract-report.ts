@@ -7,6 +7,8 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { findContentBlock } from './content-block.js';
+import { limitDomDepth } from './dom-depth.js';
+import { wellFormed } from '../decode/well-formed.js';
 import { findAttachments } from './attachments.js';
 import { renderText } from './html-to-text.js';
 import { chooseTitle, headingCandidates, listingTitleCandidate, titleElementCandidates } from './title-choice.js';
@@ -60,7 +62,10 @@ function repairTables(tables: ExtractedTable[], model: SubstitutionModel, spam: 
 }
 
 export function extractReport(html: string, url: string, context: PageContext): CleanReport {
-  const $ = cheerio.load(html);
+  // Not every caller's text came through decodePage (a browser's rendered DOM can hold lone
+  // surrogates too), and the parser throws on some.
+  const $ = cheerio.load(wellFormed(html));
+  limitDomDepth($.root()[0]!);
   const spamContext: SpamContext = { portalName: context.portalName, portalHost: new URL(url).host };
   if (context.listingTitle) spamContext.listingTitle = context.listingTitle;
   if (context.regionCode) spamContext.regionCode = context.regionCode;

@@ -26,8 +26,11 @@ export function normaliseTitle(text: string): string {
 /** The page's headings and title meta tags (not its <title>). */
 export function headingCandidates($: CheerioAPI): TitleCandidate[] {
   const found: TitleCandidate[] = [];
+  // One walk of the page for all selectors, then the few matches sorted by selector: twelve walks
+  // of a page holding a giant table took a second.
+  const matches = $(TITLE_SELECTORS.join(', '));
   for (const selector of TITLE_SELECTORS) {
-    $(selector).each((_, el) => {
+    matches.filter(selector).each((_, el) => {
       const text = selector.startsWith('meta') ? $(el).attr('content') ?? '' : $(el).text();
       const title = normaliseTitle(text);
       if (title.length >= 6 && title.length <= 120) found.push({ title, truncated: false });

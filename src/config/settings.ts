@@ -50,7 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRequestRetries: 3,
   requestTimeoutMs: 30_000,
   firstByteTimeoutMs: 15_000,
-  maxPageBytes: 20 * 1024 * 1024,
+  // The largest real report page seen is a few MB of pasted Word HTML.
+  maxPageBytes: 10 * 1024 * 1024,
   maxRenderMs: 5 * 60_000,
   // A county's column holds tens of reports; a province's hundreds over the years.
   maxPagesPerPortal: 20_000,

@@ -21,6 +21,12 @@ export interface FetchOptions {
    * reading, after decompression. Without it, the fetcher's own page limit holds.
    */
   maxBytes?: number;
+  /**
+   * A URL that may answer with a page or a document (a report link): a document (PDF, Office,
+   * OFD: told by its first bytes) may have `maxBytes`, anything else only the page limit. A 50 MB
+   * "report page" is a fault, a 50 MB PDF is a report.
+   */
+  pageOrDocument?: boolean;
   /** Keep the first `maxBytes` and stop reading instead of failing (robots.txt: its first 500 KiB are what counts). */
   truncate?: boolean;
 }
@@ -44,7 +50,7 @@ export interface HttpFetcherOptions {
 /** Redirects followed at most: browsers give up at 20; a portal needs two or three. */
 const MAX_REDIRECTS = 10;
 /** Default page limit: the largest real report page seen is a few MB of pasted Word HTML. */
-export const DEFAULT_MAX_PAGE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
 export class HttpFetcher implements Fetcher {
   constructor(private readonly options: HttpFetcherOptions) {}
@@ -67,10 +73,17 @@ export class HttpFetcher implements Fetcher {
     const firstByte = Math.min(this.options.firstByteTimeoutMs ?? total, total);
     const controller = new AbortController();
     let timedOut: FetchTimeoutError | undefined;
-    const expire = (phase: 'first byte' | 'total', ms: number) => () => {
-      timedOut = new FetchTimeoutError(url, phase, ms);
-      controller.abort(timedOut);
-    };
+    let headersIn = false;
+    let done = false;
+    // The abort waits one turn of the event loop: when our own work blocked the loop (parsing a
+    // page 10 000 tags deep takes seconds), the answer that arrived meanwhile is read first, and
+    // the stall is not held against the server.
+    const expire = (phase: 'first byte' | 'total', ms: number) => () =>
+      setImmediate(() => {
+        if (done || (phase === 'first byte' && headersIn)) return;
+        timedOut = new FetchTimeoutError(url, phase, ms);
+        controller.abort(timedOut);
+      });
     const totalTimer = setTimeout(expire('total', total), total);
     let firstByteTimer: NodeJS.Timeout | undefined = setTimeout(expire('first byte', firstByte), firstByte);
     try {
@@ -99,12 +112,15 @@ export class HttpFetcher implements Fetcher {
         seen.add(next.href);
         at = next.href;
       }
+      headersIn = true;
       clearTimeout(firstByteTimer);
       firstByteTimer = undefined;
-      const limit = options.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES;
+      const pageLimit = this.options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES;
+      const limit = options.maxBytes ?? pageLimit;
+      const limitFor = options.pageOrDocument ? (first: Uint8Array) => (looksLikeDocument(first) ? limit : Math.min(limit, pageLimit)) : () => limit;
       let bytes: Buffer;
       try {
-        bytes = await readAtMost(response, limit, url, options.truncate ?? false);
+        bytes = await readAtMost(response, limit, limitFor, url, options.truncate ?? false);
       } catch (cause) {
         if (cause instanceof TooLargeError) throw cause;
         // A reset mid-body, a body shorter than its Content-Length, a corrupt gzip stream, a timeout.
@@ -126,6 +142,7 @@ export class HttpFetcher implements Fetcher {
         fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
       };
     } finally {
+      done = true;
       clearTimeout(totalTimer);
       if (firstByteTimer) clearTimeout(firstByteTimer);
     }
@@ -136,19 +153,21 @@ export class HttpFetcher implements Fetcher {
  * The body, refused (or cut, with `truncate`) as soon as it passes `max` bytes: a declared length
  * is not trusted to be true, and what counts is what arrives after decompression.
  */
-async function readAtMost(response: Response, max: number, url: string, truncate: boolean): Promise<Buffer> {
+async function readAtMost(response: Response, most: number, limitFor: (first: Uint8Array) => number, url: string, truncate: boolean): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (!truncate && declared > max) {
+  if (!truncate && declared > most) {
     await response.body?.cancel().catch(() => undefined);
-    throw new TooLargeError(url, max, declared);
+    throw new TooLargeError(url, most, declared);
   }
   const chunks: Buffer[] = [];
   let total = 0;
+  let max = most;
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (total === 0) max = limitFor(value);
     if (total + value.byteLength > max) {
       await reader.cancel().catch(() => undefined);
       if (!truncate) throw new TooLargeError(url, max);
@@ -160,4 +179,11 @@ async function readAtMost(response: Response, max: number, url: string, truncate
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks, total);
+}
+
+/** A document's first bytes: PDF, a zip (DOCX, XLSX, OFD, WPS) or an OLE file (DOC, XLS). */
+function looksLikeDocument(first: Uint8Array): boolean {
+  const head = Buffer.from(first.subarray(0, 8));
+  if (head.length < 8) return head.subarray(0, 4).toString('latin1') === '%PDF';
+  return head.subarray(0, 4).toString('latin1') === '%PDF' || head.readUInt32BE(0) === 0x504b0304 || head.toString('hex') === 'd0cf11e0a1b11ae1';
 }

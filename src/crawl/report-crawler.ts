@@ -351,7 +351,8 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
     // number, or pages forever (a calendar, a "next" on every page). Paging stops here.
     const signatures = listingSignatures.get(data.start) ?? new Set<string>();
     listingSignatures.set(data.start, signatures);
-    const signature = listingSignature(parsed.links.map((l) => l.url));
+    // Over the report links only: the pager's own links change from page to page.
+    const signature = listingSignature([...reportUrls]);
     if (signatures.has(signature) && follow.length) {
       if (reportUrls.size) trap(seed.id, request.url, 'the listing repeats a page it has shown already');
       follow = [];
@@ -503,7 +504,7 @@ export async function crawlPortals(seeds: PortalSeed[], settings: CrawlSettings,
 
   async function handleReport(request: Request, seed: PortalSeed, data: Extract<UserData, { kind: 'report' }>) {
     const maxBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const page = await deps.fetcher.fetch(request.url, { ...(data.conditional ? { conditional: data.conditional } : {}), maxBytes });
+    const page = await deps.fetcher.fetch(request.url, { ...(data.conditional ? { conditional: data.conditional } : {}), maxBytes, pageOrDocument: true });
     if (page.status === 304) {
       emit({ type: 'report-not-modified', portal: seed.id, url: request.url });
       return;

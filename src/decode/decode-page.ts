@@ -30,6 +30,7 @@ import {
 } from './charset-label.js';
 import { sniffEncodings } from './sniff.js';
 import { assessText, type TextAssessment } from './verify-text.js';
+import { wellFormed } from './well-formed.js';
 
 interface Claim {
   encoding: string;
@@ -85,7 +86,7 @@ function strictlyUtf8(body: Buffer): boolean {
 
 function decodeAs(body: Buffer, encoding: string): string {
   // TextDecoder strips a UTF-8 BOM itself; iconv-lite strips BOMs for the UTF-16 forms.
-  return encoding === 'utf-8' ? LENIENT_UTF8.decode(body) : iconv.decode(body, encoding);
+  return encoding === 'utf-8' ? LENIENT_UTF8.decode(body) : wellFormed(iconv.decode(body, encoding));
 }
 
 /** True when some character is at or above U+0800: a three-byte UTF-8 sequence, which GBK/Big5

@@ -45,6 +45,9 @@ const OTHER_DOC_END =
 const OTHER_ANNUAL_SUBJECT =
   /法治|依法行政|网站|建议|提案|审计|预算|决算|信用|安全生产|环境|国有资产|统计|人大|政协|法院|检察|社会责任/;
 
+/** Names of a kind of issuer, not of one: sibling columns in a portal's 年报 tree are named so. */
+const GENERIC_ISSUER = /^(?:各|本级|县级|市级|区级|县直|市直|区直)?(?:部门|单位|乡镇(?:街道)?|街道|乡镇政府|镇|乡|政府)?(?:及|和|、)?(?:部门|单位|街道)?$/;
+
 export function classifyTitle(title: string): TitleVerdict {
   const raw = normalizeTitle(title);
   const truncated = TRUNCATION.test(raw);
@@ -68,6 +71,8 @@ export function classifyTitle(title: string): TitleVerdict {
   const phrase = REPORT_PHRASE.exec(t);
   if (phrase) {
     if (!hasYear && phrase.index === 0) return no('column heading: report phrase with no issuer and no year');
+    // 部门信息公开年报, 乡镇政府信息公开年度报告: a column of many issuers' reports, not one.
+    if (!hasYear && GENERIC_ISSUER.test(t.slice(0, phrase.index))) return no('column heading: report phrase under a collective name, no year');
     return yes(hasYear ? 'report phrase with a year' : 'report phrase with an issuer but no year');
   }
   if (REPORT_PHRASE_SPLIT.test(t)) return yes('report phrase with the year inside it');

@@ -3,7 +3,7 @@
  * 365体育备用网址, bet365体育在线, 北京赛车pk10计划, each scored by the evidence its own shape
  * carries. Page-level evidence (repetition, fixed-phrase slots, keyword runs) is added by callers.
  */
-import { LEGIT_AFTER, LEGIT_BEFORE, TOKEN_RE, type TokenKind } from './lexicon.js';
+import { LEGIT_AFTER, LEGIT_BEFORE, TOKEN_RE, WORD_FIRST, type TokenKind } from './lexicon.js';
 
 export interface Token {
   kind: TokenKind;
@@ -28,7 +28,18 @@ export const SPAM_THRESHOLD = 3;
 const YEAR = /^(?:19|20)\d\d$/;
 const DIGITS = /^\d+$/;
 
+/** Any character a lexicon word starts with: a text without one holds no form at all. */
+const WORD_START = new RegExp(`[${[...WORD_FIRST].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`);
+
+/** TOKEN_RE's last alternative alone: what it can match where no lexicon word starts. */
+const ALNUM_RUN = /[A-Za-z0-9]+/y;
+
 function tokenAt(text: string, i: number): Token | undefined {
+  if (!WORD_FIRST.has(text[i]!)) {
+    ALNUM_RUN.lastIndex = i;
+    const run = ALNUM_RUN.exec(text)?.[0];
+    return run ? { kind: 'alnum', start: i, end: i + run.length, text: run } : undefined;
+  }
   TOKEN_RE.lastIndex = i;
   const m = TOKEN_RE.exec(text);
   if (!m || !m.groups) return undefined;
@@ -130,6 +141,9 @@ export function isLegitContext(text: string, start: number, end: number): boolea
 /** Every brand-shaped chain in `text`, with the colon a substitution sometimes carries (365体育备用:). */
 export function scanForms(text: string): FormHit[] {
   const hits: FormHit[] = [];
+  // Every form holds a lexicon word (a chain of Latin and digits alone is skipped below): one
+  // native search spares building tokens for every digit run of a 5 MB line.
+  if (!WORD_START.test(text)) return hits;
   for (const raw of chains(text)) {
     const chain = trimChain(raw);
     if (!chain.length) continue;

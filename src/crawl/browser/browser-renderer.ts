@@ -131,6 +131,7 @@ class ChromiumRenderer implements BrowserRenderer {
       throw new RenderError('Chromium could not open a tab', url, true, { cause });
     }
     const counter = { requests: 0 };
+    const steering: Steering = { goingTo: undefined, clickedUntil: 0 };
     const limit = this.options.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS;
     let expired = false;
     // A page stuck in a script loop answers no evaluate, and Playwright gives those no timeout:
@@ -140,12 +141,12 @@ class ChromiumRenderer implements BrowserRenderer {
       void withTimeout(context.close(), CLOSE_GRACE_MS).catch(() => this.close().catch(() => undefined));
     }, limit);
     try {
-      await context.route('**/*', (route) => this.routeRequest(route, counter, url));
+      await context.route('**/*', (route) => this.routeRequest(route, counter, url, steering));
       const page = await context.newPage();
       // Pagers that open a new window would leave a stray tab per page; the listing stays in ours.
       page.on('popup', (popup) => void popup.close().catch(() => undefined));
       page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-      const pages = await this.walk(page, url, options);
+      const pages = await this.walk(page, url, options, steering);
       return { pages, requests: counter.requests };
     } catch (error) {
       if (error instanceof CallbackFailure) throw error.cause;
@@ -163,7 +164,7 @@ class ChromiumRenderer implements BrowserRenderer {
     }
   }
 
-  private async routeRequest(route: Route, counter: { requests: number }, listing: string): Promise<void> {
+  private async routeRequest(route: Route, counter: { requests: number }, listing: string, steering: Steering): Promise<void> {
     const request = route.request();
     const blocked = this.options.blockResources !== false && BLOCKED_TYPES.has(request.resourceType());
     try {
@@ -171,7 +172,10 @@ class ChromiumRenderer implements BrowserRenderer {
       // The page's scripts may ask for anything: nothing off the portal's site, no private
       // address from a public portal, no navigating the tab away to another site.
       const navigation = request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame();
-      if (offScope(listing, request.url(), navigation)) {
+      // The tab goes where the walk sends it (a page, or a pager's click): a page script moving it
+      // elsewhere on its own (a "column moved" jump chain) would leave the listing unread.
+      const steered = !navigation || sameDocument(request.url(), steering.goingTo) || Date.now() < steering.clickedUntil;
+      if (!steered || offScope(listing, request.url(), navigation)) {
         // A 204 leaves the tab where it is; an aborted navigation would show Chromium's error page.
         return await (navigation ? route.fulfill({ status: 204, body: '' }) : route.abort('blockedbyclient'));
       }
@@ -183,7 +187,7 @@ class ChromiumRenderer implements BrowserRenderer {
     }
   }
 
-  private async walk(page: Page, url: string, options: RenderListingOptions): Promise<number> {
+  private async walk(page: Page, url: string, options: RenderListingOptions, steering: Steering): Promise<number> {
     const { timeoutMs } = this.options;
     const settleCap = Math.min(timeoutMs, SETTLE_CAP_MS);
     const network = new NetworkActivity(page);
@@ -191,7 +195,7 @@ class ChromiumRenderer implements BrowserRenderer {
     const visitedUrls = new Set<string>();
     const seenSignatures = new Set<string>();
 
-    await this.navigate(page, url);
+    await this.navigate(page, url, undefined, steering);
     visitedUrls.add(url).add(page.url());
     let pages = 0;
     while (true) {
@@ -223,19 +227,31 @@ class ChromiumRenderer implements BrowserRenderer {
       if (options.delayMs) await sleep(options.delayMs);
       if (action.kind === 'navigate') {
         visitedUrls.add(action.url);
-        await this.navigate(page, action.url, page.url());
+        await this.navigate(page, action.url, page.url(), steering);
       } else {
         // A DOM click, not a pointer click: floating toolbars and hidden pager templates on portal
         // pages make pointer clicks time out, and pagers listen for click events either way.
+        steering.clickedUntil = Date.now() + timeoutMs;
         await control.evaluate((el) => el.click()).catch(() => undefined);
-        if (!(await waitForLinksToChange(page, signature, timeoutMs, network))) break;
+        const changed = await waitForLinksToChange(page, signature, timeoutMs, network);
+        steering.clickedUntil = 0;
+        if (!changed) break;
       }
       await control.dispose().catch(() => undefined);
     }
     return pages;
   }
 
-  private async navigate(page: Page, url: string, referer?: string): Promise<void> {
+  private async navigate(page: Page, url: string, referer: string | undefined, steering: Steering): Promise<void> {
+    steering.goingTo = url;
+    try {
+      await this.goTo(page, url, referer);
+    } finally {
+      steering.goingTo = undefined;
+    }
+  }
+
+  private async goTo(page: Page, url: string, referer?: string): Promise<void> {
     // Chromium turns an error status with an empty body into a navigation failure without the
     // response, so the main-frame response is watched to keep the status for FetchError.
     let failed: Response | undefined;
@@ -346,4 +362,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** Where the walk is sending the tab: a page it navigates to, or anywhere shortly after it clicked a pager. */
+interface Steering {
+  goingTo: string | undefined;
+  clickedUntil: number;
+}
+
+function sameDocument(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.split('#')[0] === b.split('#')[0];
 }

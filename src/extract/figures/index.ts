@@ -138,7 +138,16 @@ function repair(
   return current;
 }
 
-export function extractFigures(tables: ExtractedTable[], options: ExtractFiguresOptions = {}): ReportFigures {
+/**
+ * Rows of one table that are mapped at most. The templates' tables have a few dozen rows; a table
+ * of thousands (a listing, a page of tab-separated garbage) would only cost time, as every row is
+ * matched against every label.
+ */
+const MAX_TABLE_ROWS = 1000;
+
+export function extractFigures(all: ExtractedTable[], options: ExtractFiguresOptions = {}): ReportFigures {
+  // Cut at the end, so row numbers (cell references, alternatives) stay as they are.
+  const tables = all.map((t) => (t.rows.length > MAX_TABLE_ROWS ? { ...t, rows: t.rows.slice(0, MAX_TABLE_ROWS) } : t));
   const template = options.template ?? detectTemplate(tables, options.reportYear);
   if (!template) return { figures: {}, checks: [], uncertain: [] };
   const sink = new FigureSink(tables);

@@ -178,6 +178,13 @@ const SECTION_ITEMS: Partial<Record<Section, string[]>> = {
   other: ['other.no_correction', 'other.no_fee', 'other.other'],
 };
 
+/**
+ * Label cells of one row joined when looking for its item: a template row has a few (part,
+ * section, item, a label split over two cells); matching every suffix of a row of fifty label
+ * cells costs seconds per row.
+ */
+const MAX_LABEL_CELLS = 6;
+
 const COLUMN_HEADERS: Array<[exact: boolean, text: string]> = [
   [true, '自然人'],
   [false, '商业企业'],
@@ -227,7 +234,8 @@ class ApplicationsMapper {
     // The leaf cell first (its parents' labels, repeated from merged cells, must not outscore it),
     // then the leaf joined with the cells before it (a label split over two cells).
     let m: ReturnType<typeof bestMatch<AppDef>>;
-    for (let k = labels.length - 1; k >= 0 && !m; k--) m = bestMatch(joinLabels(labels.slice(k).map((i) => row[i]!)), APP_DEFS);
+    const first = Math.max(0, labels.length - MAX_LABEL_CELLS);
+    for (let k = labels.length - 1; k >= first && !m; k--) m = bestMatch(joinLabels(labels.slice(k).map((i) => row[i]!)), APP_DEFS);
     let key = m?.def.value.key;
     const section = m?.def.value.section ?? this.section;
     const items = section ? SECTION_ITEMS[section] : undefined;

@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { straighten } from './deskew.js';
-import { toGrey } from './pixels.js';
+import { MAX_IMAGE_PIXELS, toGrey, type Grey } from './pixels.js';
 import { horizontalRules, verticalSegments } from './rules.js';
 import { lineMasks } from './valleys.js';
 
@@ -12,17 +12,22 @@ import { lineMasks } from './valleys.js';
 const MAX_SIDE = 1600;
 
 export async function looksLikeTableImage(bytes: Buffer): Promise<boolean> {
-  let input = bytes;
+  let grey: Grey;
   try {
     const meta = await sharp(bytes).metadata();
     const w = meta.width ?? 0;
     const h = meta.height ?? 0;
     if (w < 60 || h < 40) return false;
+    // Headers are checked before anything is decoded: a decompression bomb is no screenshot.
+    if (w * h > MAX_IMAGE_PIXELS) return false;
+    let input = bytes;
     if (Math.max(w, h) > MAX_SIDE) input = await sharp(bytes).resize({ width: w >= h ? MAX_SIDE : undefined, height: h > w ? MAX_SIDE : undefined }).png().toBuffer();
+    grey = await toGrey(input);
   } catch {
-    return false; // not an image sharp can read (a GIF animation frame error, a truncated file)
+    // Not an image sharp can read: a GIF animation frame error, a file truncated after its header.
+    return false;
   }
-  const g = await straighten(await toGrey(input));
+  const g = await straighten(grey);
   const masks = lineMasks(g);
   const hr = horizontalRules(g, masks);
   // A table has rows: at least three rules (top, one between rows, bottom), spread over the height.

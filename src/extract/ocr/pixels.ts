@@ -1,5 +1,14 @@
 /** Greyscale pixels of an image, the form every ruling-line and ink measurement works on. */
 import sharp from 'sharp';
+import { ExtractError } from '../../errors.js';
+import { DEFAULT_READ_LIMITS } from '../../read/file-types.js';
+
+/**
+ * Images larger than this are refused before decoding: a screenshot is far smaller, a scanned page
+ * is rendered within the same limit, and a PNG of a few hundred kilobytes can claim 30000×30000
+ * pixels, gigabytes once decoded.
+ */
+export const MAX_IMAGE_PIXELS = DEFAULT_READ_LIMITS.maxPagePixels;
 
 export interface Grey {
   width: number;
@@ -8,9 +17,16 @@ export interface Grey {
   data: Uint8Array;
 }
 
+/** The image's grey pixels; ExtractError when the bytes are no image sharp can decode, or too large. */
 export async function toGrey(bytes: Buffer): Promise<Grey> {
-  // flatten: transparent PNG screenshots would otherwise turn black where they are empty.
-  const { data, info } = await sharp(bytes).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    // flatten: transparent PNG screenshots would otherwise turn black where they are empty.
+    decoded = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  } catch (e) {
+    throw new ExtractError(`unreadable image: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { data, info } = decoded;
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
 }
 

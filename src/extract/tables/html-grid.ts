@@ -16,6 +16,8 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 // Editors cap spans at the table size; a stray colspan="1000" must not allocate a huge grid.
 const MAX_SPAN = 200;
 const CJK_EDGE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** Marks where a breaking element's children end on the walk's stack. */
+const BREAK = Symbol('line break');
 
 function isTag(node: AnyNode): node is Element {
   return node.type === 'tag';
@@ -39,18 +41,24 @@ function ownCells(tr: Element): Element[] {
  */
 export function cellText(cell: Element): string {
   const parts: string[] = [''];
-  const walk = (node: AnyNode): void => {
+  // An explicit stack, not recursion: cells can hold markup nested thousands deep.
+  const stack: (AnyNode | typeof BREAK)[] = [...cell.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === BREAK) {
+      parts.push('');
+      continue;
+    }
     if (node.type === 'text') {
       parts[parts.length - 1] += node.data;
-      return;
+      continue;
     }
-    if (!isTag(node) || SKIP.has(node.name)) return;
+    if (!isTag(node) || SKIP.has(node.name)) continue;
     const breaks = BREAKS.has(node.name) || node.name === 'td' || node.name === 'th';
     if (breaks) parts.push('');
-    for (const child of node.children) walk(child);
-    if (breaks) parts.push('');
-  };
-  for (const child of cell.children) walk(child);
+    if (breaks) stack.push(BREAK);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   let out = '';
   for (const part of parts.map(normalizeCell).filter(Boolean)) {
     const joinTight = out && CJK_EDGE.test(out.slice(-1)) && CJK_EDGE.test(part[0]!);
@@ -64,9 +72,24 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
+/**
+ * Whether a table lies anywhere under `el`. Not `$(el).find('table')`: that sorts every match into
+ * document order, cubic over tables nested in tables, and this is asked of each of them.
+ */
+export function hasNestedTable(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === 'table') return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
 /** The only table inside a table whose own cells hold nothing else: a layout wrapper. */
 export function wrappedTable($: CheerioAPI, table: Element): Element | undefined {
-  if ($(table).find('table').length === 0) return undefined;
+  if (!hasNestedTable(table)) return undefined;
   const rows = ownRows($, table);
   const inner: Element[] = [];
   for (const tr of rows) {

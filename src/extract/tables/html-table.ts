@@ -7,12 +7,14 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractedTable } from '../../types.js';
 import { normalizeCell } from './cells.js';
-import { htmlTableToGrid } from './html-grid.js';
+import { hasNestedTable, htmlTableToGrid } from './html-grid.js';
 import { looksLikeTitle, titleFromLines } from './title.js';
 
 export { htmlTableToGrid } from './html-grid.js';
 
 const LONG_CELL = 50;
+/** Marks where a block element's children end on the walk's stack. */
+const END_BLOCK = Symbol('end of block');
 const BLOCKS = new Set([
   'p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'blockquote', 'center', 'tr', 'dd', 'dt', 'caption',
 ]);
@@ -37,18 +39,24 @@ function isMetadataGrid(grid: string[][]): boolean {
 /** Text lines of an element in reading order, one per block. */
 function blockLines(node: AnyNode): string[] {
   const lines: string[] = [''];
-  const walk = (n: AnyNode): void => {
+  // An explicit stack, not recursion: the markup above a table can nest thousands deep.
+  const stack: (AnyNode | typeof END_BLOCK)[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === END_BLOCK) {
+      lines.push('');
+      continue;
+    }
     if (n.type === 'text') {
       lines[lines.length - 1] += n.data;
-      return;
+      continue;
     }
-    if (!isTag(n) || n.name === 'script' || n.name === 'style') return;
+    if (!isTag(n) || n.name === 'script' || n.name === 'style') continue;
     const block = BLOCKS.has(n.name);
     if (block) lines.push('');
-    for (const child of n.children) walk(child);
-    if (block) lines.push('');
-  };
-  walk(node);
+    if (block) stack.push(END_BLOCK);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
   return lines.map(normalizeCell).filter(Boolean);
 }
 
@@ -60,15 +68,11 @@ function* linesAbove(table: Element, root: Element): Generator<string> {
   let node: AnyNode = table;
   while (node !== root && node.parent) {
     for (let prev = node.prev; prev; prev = prev.prev) {
-      if (isTag(prev) && (prev.name === 'table' || (prev.children.length && hasTable(prev)))) return;
+      if (isTag(prev) && (prev.name === 'table' || hasNestedTable(prev))) return;
       yield* blockLines(prev).reverse();
     }
     node = node.parent as AnyNode;
   }
-}
-
-function hasTable(el: Element): boolean {
-  return el.children.some((c) => isTag(c) && (c.name === 'table' || hasTable(c)));
 }
 
 function tableTitle($: CheerioAPI, table: Element, grid: string[][], root: Element): string {
@@ -85,7 +89,7 @@ export function findHtmlTables($: CheerioAPI, root: Element): ExtractedTable[] {
   const found: ExtractedTable[] = [];
   for (const table of tables) {
     // A table holding tables is a frame; the tables inside are visited on their own.
-    if ($(table).find('table').length) continue;
+    if (hasNestedTable(table)) continue;
     const grid = htmlTableToGrid($, table);
     if (!isDataGrid(grid) || isMetadataGrid(grid)) continue;
     found.push({ title: tableTitle($, table, grid, root), source: 'html', rows: grid });
