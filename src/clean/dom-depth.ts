@@ -6,6 +6,7 @@
  * the cap, so text, images and links survive; only structure that deep (never a real report's)
  * is lost.
  */
+import * as cheerio from 'cheerio';
 import type { AnyNode, ParentNode } from 'domhandler';
 
 export const MAX_DOM_DEPTH = 512;
@@ -48,4 +49,11 @@ function descendants(node: ParentNode): AnyNode[] {
     if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;
+}
+
+/** A page parsed for reading with cheerio, its nesting capped: what every parse of a fetched page should use. */
+export function loadHtml(html: string): cheerio.CheerioAPI {
+  const $ = cheerio.load(html);
+  limitDomDepth($.root()[0]!);
+  return $;
 }

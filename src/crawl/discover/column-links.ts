@@ -5,6 +5,7 @@
  * ShowClass.asp?ClassID=12).
  */
 import * as cheerio from 'cheerio';
+import { loadHtml } from '../../clean/dom-depth.js';
 import type { AnyNode } from 'domhandler';
 import { isDocumentLink, sameHost, sameSite } from '../link-scope.js';
 import { resolveHref } from '../listing/listing-links.js';
@@ -88,7 +89,7 @@ function urlAdjustment(url: string, kind: ColumnLinkKind, pageUrl: string): numb
 
 export function scoreColumnLinks(html: string, pageUrl: string, options: ColumnLinkOptions = {}): ColumnLink[] {
   const siteUrl = options.siteUrl ?? pageUrl;
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const self = pageKey(pageUrl);
   const best = new Map<string, ColumnLink & { order: number }>();
   let order = 0;

@@ -4,7 +4,7 @@
  * still serve a <frameset>. Their targets are where the navigation is; an HTTP client sees none of
  * it, so discovery follows them as if they were the page itself.
  */
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../../clean/dom-depth.js';
 import { resolveHref } from '../listing/listing-links.js';
 
 const META_URL = /url\s*=\s*['"]?([^'";\s]+)/i;
@@ -13,7 +13,7 @@ const SCRIPT_LOCATION =
 
 /** Where the page sends the browser, in the order a browser would consider them. */
 export function redirectTargets(html: string, pageUrl: string): string[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const targets: string[] = [];
   const add = (href: string | undefined): void => {
     const url = resolveHref(href, pageUrl);

@@ -11,6 +11,7 @@
  *    A page whose <title>/h1 is itself a report is never taken for the column.
  */
 import * as cheerio from 'cheerio';
+import { loadHtml } from '../../clean/dom-depth.js';
 import { classifyTitle } from '../../extract/report-title.js';
 import { normalizeTitle } from '../../extract/text-normalize.js';
 import { parseListingPage } from '../listing/parse-listing.js';
@@ -74,7 +75,7 @@ export function verifyColumnPage(html: string, pageUrl: string): ColumnVerdict {
     return { ok: true, reportLinks: reports.length, reason: `lists ${reports.length} report link(s), e.g. ${reports[0]!.title}` };
   }
 
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const { own, all } = pageHeadings($);
   if (own.some((h) => classifyColumnLabel(h).kind === 'report')) {
     return { ok: false, reportLinks: 0, reason: 'a report page, not a listing' };

@@ -3,7 +3,7 @@
  * reports is decided by title (extract/report-title), not by where they sit in the page: portal
  * templates differ too much for a list-container selector to hold across sites.
  */
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../../clean/dom-depth.js';
 import type { ListingLink } from '../../types.js';
 import { withoutSessionIds } from '../url-traps.js';
 
@@ -54,7 +54,7 @@ function chooseLinkTitle(text: string, attribute: string): string {
 
 /** Links of an HTML fragment or page. The `title` attribute wins: listings truncate link text. */
 export function extractListingLinks(html: string, baseUrl: string): ListingLink[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const links: ListingLink[] = [];
   const seen = new Set<string>();
   $('a[href]').each((_, element) => {
