@@ -329,7 +329,7 @@ test('a pager that redraws the same links stops instead of repeating the page', 
 test('a script that loops forever: the listing ends as a timeout within its limit, and the browser renders the next one', async (t) => {
   const executablePath = findChromium();
   if (!executablePath) return t.skip('no chromium');
-  const quick = await launchBrowserRenderer({ executablePath, userAgent: UA, timeoutMs: 1500, listingTimeoutMs: 4000 });
+  const quick = await launchBrowserRenderer({ executablePath, userAgent: UA, timeoutMs: 1500, pageTimeoutMs: 4000 });
   try {
     const started = Date.now();
     const failed = await quick.renderListing(`${base}/loop/index.html`, { maxPages: 5, onPage: () => true }).then(

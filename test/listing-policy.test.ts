@@ -54,6 +54,15 @@ test('nightly paging stops at the first page whose report links were all seen be
   assert.equal(continuePaging('nightly', page2, reports(page2), known).next, false);
 });
 
+test('nightly paging goes on past reports an unfinished run archived but never recorded as seen on a listing', () => {
+  // A run killed (or stopped by a full disk) archives reports but records no listing links: the
+  // next run must still read the pages that run never reached.
+  const url = 'http://www.example.gov.cn/zwgk/ndbg/t1.html';
+  const link = { url, title: '某县人民政府2021年政府信息公开工作年度报告', date: '2022-01-28' };
+  const known = { seen: new Set<string>(), archived: new Map([[url, { title: link.title, date: link.date, etag: null, lastModified: null }]]) };
+  assert.equal(continuePaging('nightly', [link], new Set([url]), known).next, true);
+});
+
 test('a pinned old report at the top does not stop paging while new items follow it', () => {
   const known = knownOf([r2019, r2020]);
   const page = [r2019, r2021, r2020];

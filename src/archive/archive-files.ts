@@ -3,7 +3,8 @@
  * bytes exactly as fetched, the clean text, the body's images and a meta.json that makes the folder
  * readable without the database. Folders are written whole into a temporary name and renamed, so a
  * crash never leaves half a report; a folder being replaced is renamed aside first and removed
- * last, so at every instant either the old or the new folder is in place or can be put back
+ * only once the index describes the new one (ReportArchive.save puts it back when the index cannot
+ * be written), so at every instant either the old or the new folder is in place or can be put back
  * (leftovers are recognised by their names, see parseLeftover, and resolved by `xxgk verify --repair`).
  */
 import { createHash } from 'node:crypto';
@@ -53,24 +54,57 @@ export async function writeReportFiles(
   files: ReportFiles,
   meta: Record<string, unknown>,
 ): Promise<void> {
+  await (await placeReportFiles(storageDir, folder, record, files, meta)).commit();
+}
+
+/**
+ * A folder moved into place whose index row is still to be written. Until `commit`, the folder it
+ * replaced is kept aside (`<target>.old-<pid>`), so that `undo` can put it back when the index
+ * cannot be updated (a full disk: SQLITE_FULL): the index and the folders then still describe the
+ * same fetch, as if this one had never happened.
+ */
+export interface PlacedFolder {
+  /** The index row is written: the replaced folder goes (a failure to remove it is left to verify). */
+  commit(): Promise<void>;
+  /** The index row could not be written: the new folder goes and the replaced one comes back. */
+  undo(): Promise<void>;
+}
+
+/**
+ * Writes a report's folder under a temporary name and moves it into place (see PlacedFolder). A
+ * write that fails (ENOSPC, EIO) removes its temporary folder: what a failed write leaves behind
+ * must not fill the disk further nor wait for `verify --repair`.
+ */
+export async function placeReportFiles(
+  storageDir: string,
+  folder: string,
+  record: ReportRecord,
+  files: ReportFiles,
+  meta: Record<string, unknown>,
+): Promise<PlacedFolder> {
   const target = join(storageDir, folder);
   const temp = leftoverPath(target, 'tmp', process.pid);
   await rm(temp, { recursive: true, force: true });
-  await mkdir(join(temp, 'images'), { recursive: true });
-  await writeFile(join(temp, files.rawFile), files.raw);
-  if (files.attachments.length) await mkdir(join(temp, ATTACHMENTS_DIR), { recursive: true });
-  for (const a of files.attachments) {
-    // Names are made safe when the record is built; this keeps a bad one from leaving the folder.
-    const path = resolve(temp, a.file);
-    if (!path.startsWith(resolve(temp, ATTACHMENTS_DIR) + sep)) throw new Error(`unsafe attachment path: ${a.file}`);
-    await writeFile(path, a.bytes);
+  try {
+    await mkdir(join(temp, 'images'), { recursive: true });
+    await writeFile(join(temp, files.rawFile), files.raw);
+    if (files.attachments.length) await mkdir(join(temp, ATTACHMENTS_DIR), { recursive: true });
+    for (const a of files.attachments) {
+      // Names are made safe when the record is built; this keeps a bad one from leaving the folder.
+      const path = resolve(temp, a.file);
+      if (!path.startsWith(resolve(temp, ATTACHMENTS_DIR) + sep)) throw new Error(`unsafe attachment path: ${a.file}`);
+      await writeFile(path, a.bytes);
+    }
+    await writeFile(join(temp, 'text.txt'), `${record.title}\n\n${record.text}\n`);
+    for (const image of files.images) {
+      if (image.bytes) await writeFile(join(temp, 'images', image.file), image.bytes);
+    }
+    await writeFile(join(temp, 'meta.json'), `${JSON.stringify({ ...meta, contentType: files.contentType }, null, 2)}\n`);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
   }
-  await writeFile(join(temp, 'text.txt'), `${record.title}\n\n${record.text}\n`);
-  for (const image of files.images) {
-    if (image.bytes) await writeFile(join(temp, 'images', image.file), image.bytes);
-  }
-  await writeFile(join(temp, 'meta.json'), `${JSON.stringify({ ...meta, contentType: files.contentType }, null, 2)}\n`);
-  await replaceFolder(temp, target);
+  return placeFolder(temp, target);
 }
 
 /**
@@ -80,22 +114,38 @@ export async function writeReportFiles(
  * leaves `<target>.old-<pid>` beside (or instead of) the target, which verify puts back or removes.
  */
 export async function replaceFolder(source: string, target: string): Promise<void> {
+  await (await placeFolder(source, target)).commit();
+}
+
+async function placeFolder(source: string, target: string): Promise<PlacedFolder> {
   const aside = leftoverPath(target, 'aside', process.pid);
   await rm(aside, { recursive: true, force: true });
   let hadOld = true;
   try {
     await rename(target, aside);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      await rm(source, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     hadOld = false;
   }
   try {
     await rename(source, target);
   } catch (error) {
-    if (hadOld) await rename(aside, target).catch(() => {});
+    if (hadOld) await rename(aside, target).catch(() => undefined);
+    await rm(source, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
-  if (hadOld) await rm(aside, { recursive: true, force: true });
+  return {
+    commit: async () => {
+      if (hadOld) await rm(aside, { recursive: true, force: true }).catch(() => undefined);
+    },
+    undo: async () => {
+      await rm(target, { recursive: true, force: true });
+      if (hadOld) await rename(aside, target);
+    },
+  };
 }
 
 /** A temporary folder being written (`tmp`) or a replaced folder not yet removed (`aside`). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { findByUrl, openArchiveDb, upsertPortals, upsertReport, type Db, type ExistingReport, type RowExtras } from './archive-db.js';
 import { readFile } from 'node:fs/promises';
-import { rawFileName, removeReportFiles, reportFolder, writeReportFiles, type ReportFiles } from './archive-files.js';
+import { placeReportFiles, rawFileName, removeReportFiles, reportFolder, type ReportFiles } from './archive-files.js';
 import { setAsideCurrentVersion } from './report-versions.js';
 import type { FetchedPage, PortalSeed, ReportRecord } from '../types.js';
 import { sniffFileType } from '../read/file-type.js';
@@ -97,7 +97,13 @@ export class ReportArchive {
       tableSources: record.tables.map((t) => ({ title: t.title, source: t.source })),
       attachments: record.attachments ?? [],
     };
-    await writeReportFiles(this.storageDir, folder, record, files, meta);
+    let placed;
+    try {
+      placed = await placeReportFiles(this.storageDir, folder, record, files, meta);
+    } catch (error) {
+      await keepVersion?.discard();
+      throw error;
+    }
     const extras: RowExtras = {
       contentHash: contentHash(record),
       recordHash: hash,
@@ -111,8 +117,18 @@ export class ReportArchive {
     if (page.headers['content-type']) extras.contentType = page.headers['content-type'];
     if (page.headers.etag) extras.etag = page.headers.etag;
     if (page.headers['last-modified']) extras.lastModified = page.headers['last-modified'];
-    if (keepVersion) extras.inTransaction = keepVersion;
-    const id = upsertReport(this.db, record, extras);
+    if (keepVersion) extras.inTransaction = keepVersion.record;
+    let id: number;
+    try {
+      id = upsertReport(this.db, record, extras);
+    } catch (error) {
+      // The index row could not be written (SQLITE_FULL on a full disk): the folder goes back to
+      // what the index describes, so no folder is left without its row or with another fetch's files.
+      await placed.undo().catch(() => undefined);
+      await keepVersion?.discard();
+      throw error;
+    }
+    await placed.commit();
     // A report refiled under another region or year leaves its old folder behind otherwise.
     if (existing && existing.folder !== folder) await removeReportFiles(this.storageDir, existing.folder);
     return { id, outcome: !existing ? 'added' : changed ? 'changed' : 'updated', folder };

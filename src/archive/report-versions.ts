@@ -31,22 +31,40 @@ interface CurrentRow {
   folder: string;
 }
 
+/** A version set aside: its row goes in with the new version's, or its copy goes when that fails. */
+export interface VersionAside {
+  /** Inserts the version's row; run inside the transaction that writes the new version. */
+  record: () => void;
+  /** The new version was not archived (a full disk): the copy is removed. */
+  discard: () => Promise<void>;
+}
+
 /** Copies the report's current files aside; returns the row to insert once the new version is in. */
-export async function setAsideCurrentVersion(db: Db, storageDir: string, reportId: number, now: string): Promise<() => void> {
+export async function setAsideCurrentVersion(db: Db, storageDir: string, reportId: number, now: string): Promise<VersionAside> {
   const row = db.prepare('SELECT id, url, version, title, text, content_hash, fetched_at, folder FROM reports WHERE id = ?').get(reportId) as
     | CurrentRow
     | undefined;
-  if (!row) return () => {};
+  if (!row) return { record: () => {}, discard: async () => {} };
   const folder = join('versions', urlKey(row.url), `v${row.version}`);
   const target = join(storageDir, folder);
+  const discard = () => rm(target, { recursive: true, force: true }).catch(() => undefined);
   await rm(target, { recursive: true, force: true });
-  await cp(join(storageDir, row.folder), target, { recursive: true });
-  return () => {
-    db.prepare(
-      `INSERT OR REPLACE INTO report_versions (report_id, version, title, text, content_hash, fetched_at, folder, superseded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(row.id, row.version, row.title, row.text, row.content_hash, row.fetched_at, folder, now);
-    db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(row.version + 1, row.id);
+  try {
+    await cp(join(storageDir, row.folder), target, { recursive: true });
+  } catch (error) {
+    // Half a copy (ENOSPC) is no version: it would be an orphan folder for verify.
+    await discard();
+    throw error;
+  }
+  return {
+    record: () => {
+      db.prepare(
+        `INSERT OR REPLACE INTO report_versions (report_id, version, title, text, content_hash, fetched_at, folder, superseded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(row.id, row.version, row.title, row.text, row.content_hash, row.fetched_at, folder, now);
+      db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(row.version + 1, row.id);
+    },
+    discard,
   };
 }
 

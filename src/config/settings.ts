@@ -23,7 +23,7 @@ export const settingsSchema = z.object({
   firstByteTimeoutMs: z.number().int().min(500),
   /** A page (listing, report page, API answer, image) larger than this (bytes) is refused while it streams. */
   maxPageBytes: z.number().int().min(1024),
-  /** One browser-rendered listing, all its pages: a page whose script never settles gets its tab closed. */
+  /** Each page of a browser-rendered listing: a page whose script loops forever gets its tab closed. */
   maxRenderMs: z.number().int().min(1000),
   /** Requests one portal's crawl may make in a run (listing pages and reports): the last guard against URL traps. */
   maxPagesPerPortal: z.number().int().min(1),
@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   firstByteTimeoutMs: 15_000,
   // The largest real report page seen is a few MB of pasted Word HTML.
   maxPageBytes: 10 * 1024 * 1024,
-  maxRenderMs: 5 * 60_000,
+  maxRenderMs: 60_000,
   // A county's column holds tens of reports; a province's hundreds over the years.
   maxPagesPerPortal: 20_000,
   maxListingPages: 1000,

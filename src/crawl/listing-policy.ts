@@ -62,7 +62,9 @@ export function continuePaging(
   known: KnownLinks,
 ): PagingVerdict {
   if (mode !== 'nightly') return { next: true, reason: `${mode} reads every page` };
-  const isKnown = (url: string) => known.seen.has(url) || known.archived.has(url);
+  // Only links a finished run recorded count: a run killed, stopped or out of space records none,
+  // and the reports it archived must not stop the next run before the pages it never reached.
+  const isKnown = (url: string) => known.seen.has(url);
   const reports = links.filter((l) => reportUrls.has(l.url));
   if (reports.length > 0) {
     const unseen = reports.filter((l) => !isKnown(l.url)).length;

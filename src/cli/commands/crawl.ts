@@ -21,7 +21,7 @@ import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 import { DEFAULT_READ_LIMITS, readFileContent } from '../../read/index.js';
 import { lockStorage } from '../../schedule/storage-lock.js';
-import { InterruptedError } from '../../errors.js';
+import { InterruptedError, StorageFullError, isStorageFull } from '../../errors.js';
 import { extendModelWithCleanTexts } from '../../clean/spam/model-texts.js';
 import { cleanReportTexts } from '../../archive/archive-db.js';
 
@@ -101,7 +101,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         storageDir,
         archive,
         fetcher,
-        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs, listingTimeoutMs: settings.maxRenderMs }),
+        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs, pageTimeoutMs: settings.maxRenderMs }),
         robotsAllow: (url) => fetcher.isAllowed(url),
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => fetcher.requestCount(),
@@ -128,6 +128,8 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   } catch (error) {
     progress.stop();
     if (error instanceof InterruptedError) throw error;
+    // The run's closing writes (listing links, validators) can meet a full disk too.
+    if (isStorageFull(error) && !(error instanceof StorageFullError)) error = new StorageFullError(storageDir, { cause: error });
     try {
       finishRun(archive.db, runId, 'failed', new Date().toISOString(), summary, (error as Error).message);
     } catch {

@@ -27,7 +27,8 @@ export interface VerifyCommandResult {
 export async function verifyCommand(storageDir: string, options: VerifyOptions): Promise<VerifyCommandResult> {
   const path = join(storageDir, 'archive.sqlite');
   if (!existsSync(path)) throw new ConfigError(`no archive at ${path}: pass --storage`);
-  const release = await lockStorage(storageDir);
+  // Right after a crash the dead run's lock looks held for a few seconds: wait for it to go stale.
+  const release = await lockStorage(storageDir, { waitForStale: true });
   try {
     const db = openArchiveDb(path);
     try {

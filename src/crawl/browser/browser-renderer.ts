@@ -54,13 +54,14 @@ export interface BrowserRendererOptions {
   /** Default true: images, fonts, media and stylesheets cost the server requests and tell us nothing. */
   blockResources?: boolean;
   /**
-   * Bound on one listing, all its pages: a script that never settles or loops forever in the page
-   * (where no evaluate returns) gets its tab closed. Default 5 minutes.
+   * Bound on each page of a listing, from arriving at it to handing it over: a script that never
+   * settles or loops forever in the page (where no evaluate returns) gets its tab closed. Per page,
+   * not per listing, so a long listing is not cut short. Default one minute.
    */
-  listingTimeoutMs?: number;
+  pageTimeoutMs?: number;
 }
 
-const DEFAULT_LISTING_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
 /** How long closing a stuck tab may take before the whole browser is closed instead. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -131,15 +132,20 @@ class ChromiumRenderer implements BrowserRenderer {
       throw new RenderError('Chromium could not open a tab', url, true, { cause });
     }
     const counter = { requests: 0 };
-    const steering: Steering = { goingTo: undefined, clickedUntil: 0 };
-    const limit = this.options.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS;
+    const steering: Steering = { goingTo: undefined, clickedUntil: 0, nextPage: () => undefined };
+    const limit = this.options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
     let expired = false;
     // A page stuck in a script loop answers no evaluate, and Playwright gives those no timeout:
     // closing the tab is what ends them (and the whole browser, if even that hangs).
-    const deadline = setTimeout(() => {
-      expired = true;
-      void withTimeout(context.close(), CLOSE_GRACE_MS).catch(() => this.close().catch(() => undefined));
-    }, limit);
+    let deadline: NodeJS.Timeout | undefined;
+    steering.nextPage = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(() => {
+        expired = true;
+        void withTimeout(context.close(), CLOSE_GRACE_MS).catch(() => this.close().catch(() => undefined));
+      }, limit);
+    };
+    steering.nextPage();
     try {
       await context.route('**/*', (route) => this.routeRequest(route, counter, url, steering));
       const page = await context.newPage();
@@ -150,7 +156,7 @@ class ChromiumRenderer implements BrowserRenderer {
       return { pages, requests: counter.requests };
     } catch (error) {
       if (error instanceof CallbackFailure) throw error.cause;
-      if (expired) throw new RenderError(`the listing did not finish within ${Math.round(limit / 1000)} s`, url, false, { cause: error, timedOut: true });
+      if (expired) throw new RenderError(`a page of the listing did not finish within ${Math.round(limit / 1000)} s`, url, false, { cause: error, timedOut: true });
       if (!this.browser.isConnected()) throw new RenderError('Chromium exited while rendering', url, true, { cause: error });
       if (error instanceof XxgkError) throw error;
       // Playwright's own errors: a page that navigated under us or stopped answering. A timeout may
@@ -205,6 +211,7 @@ class ChromiumRenderer implements BrowserRenderer {
       if (pages > 0 && seenSignatures.has(signature)) break;
       seenSignatures.add(signature);
       pages++;
+      steering.nextPage();
       const snapshot: RenderedListingPage = { url: page.url(), html: await page.content(), pageNumber: pages };
       if (captured) snapshot.exchanges = await captured.drain();
       let keepGoing: boolean;
@@ -368,6 +375,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 interface Steering {
   goingTo: string | undefined;
   clickedUntil: number;
+  /** Called as each page is reached: its time limit starts again. */
+  nextPage: () => void;
 }
 
 function sameDocument(a: string, b: string | undefined): boolean {
