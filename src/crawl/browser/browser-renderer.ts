@@ -269,7 +269,10 @@ class ChromiumRenderer implements BrowserRenderer {
     };
     page.on('response', watch);
     try {
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.options.timeoutMs, referer });
+      // Committed, then parsed: a page whose script starts another navigation before it has
+      // parsed (refused with a 204, it goes nowhere) would leave goto waiting for that one.
+      await page.goto(url, { waitUntil: 'commit', timeout: this.options.timeoutMs, referer });
+      await page.waitForLoadState('domcontentloaded', { timeout: this.options.timeoutMs }).catch(() => undefined);
     } catch (cause) {
       if (page.isClosed() || !this.browser.isConnected()) throw cause;
       if (!failed) throw new FetchError(url, 0, { cause });
