@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
-import { tempStorage } from './helpers/crawl-sim.js';
+import { tempStorage, writeSeedFile } from './helpers/crawl-sim.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports } from '../src/query/report-query.js';
 
@@ -60,9 +60,7 @@ before(async () => {
   sim = await startSimulatedPortals({ only: ['kaifeng'], deep: { pages: PAGES }, latencyMs: 5 });
   const dir = await tempStorage('backfill-seeds');
   dirs.push(dir);
-  seedFile = join(dir, 'seeds.json');
-  const seeds = sim.seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 0 } }));
-  await writeFile(seedFile, JSON.stringify({ portals: seeds }));
+  seedFile = await writeSeedFile(dir, sim.seeds);
 });
 
 after(async () => {

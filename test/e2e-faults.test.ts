@@ -11,13 +11,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulatedPortals, DEMO_OPTIONS } from '../sim/portals.js';
 import type { FaultLabel, SimulatedPortals } from '../sim/types.js';
 import { EXIT } from '../src/cli/exit-codes.js';
+import { writeSeedFile } from './helpers/crawl-sim.js';
 
 const BIN = fileURLToPath(new URL('../bin/xxgk.js', import.meta.url));
 const MAX_RSS = fileURLToPath(new URL('./helpers/report-max-rss.mjs', import.meta.url));
@@ -33,8 +34,7 @@ const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--st
 before(async () => {
   sim = await startSimulatedPortals({ ...DEMO_OPTIONS, faults: true });
   dir = await mkdtemp(join(tmpdir(), 'xxgk-e2e-faults-'));
-  const seedFile = join(dir, 'seeds.json');
-  await writeFile(seedFile, JSON.stringify({ portals: sim.seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 0 } })) }));
+  const seedFile = await writeSeedFile(dir, sim.seeds);
   // Limits a test can wait for; the defaults (15 s to the first byte, 30 s in all, 5 min a
   // rendered listing) only make the faults slower to hit, not different.
   const env = {

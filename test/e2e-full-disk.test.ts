@@ -9,11 +9,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
-import { tempStorage } from './helpers/crawl-sim.js';
+import { tempStorage, writeSeedFile } from './helpers/crawl-sim.js';
 import { archiveSnapshot, isDeadWriterLeftover, runCliArgs, verifyStorage } from './helpers/cli-archive.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { ReportArchive } from '../src/archive/report-archive.js';
@@ -55,9 +55,7 @@ before(async () => {
   sim = await startSimulatedPortals({ latencyMs: 3 });
   const dir = await tempStorage('full-disk-seeds');
   dirs.push(dir);
-  seedFile = join(dir, 'seeds.json');
-  const seeds = sim.seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 0 } }));
-  await writeFile(seedFile, JSON.stringify({ portals: seeds }));
+  seedFile = await writeSeedFile(dir, sim.seeds);
 });
 
 after(async () => {

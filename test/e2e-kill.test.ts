@@ -12,11 +12,12 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulatedPortals, type SimulatedPortals, type ExpectedReport } from '../sim/portals.js';
-import { tempStorage } from './helpers/crawl-sim.js';
+import { tempStorage, writeSeedFile } from './helpers/crawl-sim.js';
+import { Rng } from './fixtures/fuzz/prng.js';
 import {
   ageLockOfDeadCrawl,
   archiveSnapshot,
@@ -36,18 +37,9 @@ const PER_SERIES = 7;
 type Stage = 'listing' | 'report' | 'ocr' | 'write';
 const STAGES: Stage[] = ['listing', 'report', 'ocr', 'write'];
 
-/** mulberry32: small, seedable, good enough to spread kill moments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(SEED);
+// The fuzz test's seeded generator (mulberry32): the same seed gives the same kill moments.
+const rng = new Rng(SEED);
+const random = (): number => rng.next();
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
 let sim: SimulatedPortals;
@@ -59,9 +51,7 @@ before(async () => {
   sim = await startSimulatedPortals({ latencyMs: 3 });
   const dir = await tempStorage('kill-seeds');
   dirs.push(dir);
-  seedFile = join(dir, 'seeds.json');
-  const seeds = sim.seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 0 } }));
-  await writeFile(seedFile, JSON.stringify({ portals: seeds }));
+  seedFile = await writeSeedFile(dir, sim.seeds);
 });
 
 after(async () => {

@@ -1,5 +1,5 @@
 /** Crawls the simulated portals into a temporary storage folder, for end-to-end tests. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawlPortals } from '../../src/crawl/report-crawler.js';
@@ -16,6 +16,16 @@ import type { PageOcr } from '../../src/process/report-files.js';
 
 export async function tempStorage(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `xxgk-${name}-`));
+}
+
+/**
+ * A seeds file for running the CLI against simulated portals: loopback servers need no delay
+ * between requests. Returns its path (`dir`/seeds.json).
+ */
+export async function writeSeedFile(dir: string, seeds: PortalSeed[]): Promise<string> {
+  const file = join(dir, 'seeds.json');
+  await writeFile(file, JSON.stringify({ portals: seeds.map((s) => ({ ...s, politeness: { concurrency: 2, delayMs: 0 } })) }));
+  return file;
 }
 
 export const TEST_USER_AGENT = 'xxgk-archive-test/1.0 (+mailto:test@example.org)';
