@@ -24,7 +24,9 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund
+  # onnxruntime-node's install script would download CUDA binaries on Linux x64 (the CPU build ships
+  # in the package). Said here, not in .npmrc: npm warns about that unknown key on every `npx`.
+  ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 fi
 # An interrupted install can leave the native SQLite module unbuilt.
 if ! node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1; then

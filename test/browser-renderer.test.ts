@@ -13,6 +13,7 @@ import { chromium, type ElementHandle } from 'playwright-core';
 import { FetchError, XxgkError } from '../src/errors.js';
 import { findChromium } from '../src/crawl/browser/find-chromium.js';
 import { launchBrowserRenderer, type BrowserRenderer, type RenderedListingPage } from '../src/crawl/browser/browser-renderer.js';
+import { PrivateNameGuard } from '../src/crawl/address-scope.js';
 import { ChromiumNotFoundError, RenderError } from '../src/crawl/browser/render-errors.js';
 import { FIND_NEXT_CONTROL_SCRIPT } from '../src/crawl/browser/next-control.js';
 
@@ -111,6 +112,12 @@ const AWAY_PAGE = `<!doctype html><html><head>${HEAD}</head><body><ul><li><a hre
 <script>window.open('/detail/1-2.html'); fetch('http://169.254.169.254/latest/meta-data/').catch(function () {});
 setTimeout(function () { location.href = 'http://casino.example.invalid/'; }, 10);</script></body></html>`;
 
+/** A listing whose script asks a host name that looks public but resolves to a private address. */
+const INTRANET_NAME = 'files.example.gov.cn';
+const intranetPage = (port: string) => `<!doctype html><html><head>${HEAD}</head><body><ul><li><a href="/detail/1-1.html">2023年度报告</a></li></ul>
+<script>fetch('http://${INTRANET_NAME}:${port}/secret?by=fetch').catch(function () {});
+new Image().src = 'http://${INTRANET_NAME}:${port}/secret?by=img';</script></body></html>`;
+
 let server: Server;
 let base: string;
 let renderer: BrowserRenderer | undefined;
@@ -135,6 +142,8 @@ function startServer(): Promise<void> {
     if (url.pathname === '/stuck/index.html') return html(STUCK_PAGE);
     if (url.pathname === '/loop/index.html') return html(LOOP_PAGE);
     if (url.pathname === '/away/index.html') return html(AWAY_PAGE);
+    if (url.pathname === '/intranet/index.html') return html(intranetPage(new URL(base).port));
+    if (url.pathname === '/secret') return send('text/plain', 'internal');
     if (staticMatch) return html(staticPage(Number(staticMatch[1])));
     // The API answers slowly, so a renderer that does not wait for the network sees an empty list.
     if (url.pathname.startsWith('/api/')) return send('application/json', apiPage(url.searchParams), 150);
@@ -356,6 +365,30 @@ test('a listing that sends its tab to another site, asks a private address and o
   assert.deepEqual(detailLinks(pages[0]!.html), ['/detail/1-1.html']);
   // The pop-up was closed: whatever it fetched, the listing's tab is the one read.
   assert.ok(log.slice(from).some((l) => l.path === '/away/index.html'));
+});
+
+test('a page\'s requests to a host name that resolves to a private address are refused', async (t) => {
+  const executablePath = findChromium();
+  if (!executablePath) return t.skip('no chromium');
+  // Chromium resolves the name to the test server itself (no DNS query leaves the machine); the
+  // guard is told the same answer.
+  const resolverRules = [`--host-resolver-rules=MAP ${INTRANET_NAME} 127.0.0.1`];
+  const secrets = async (privateNames?: PrivateNameGuard) => {
+    const own = await launchBrowserRenderer({ executablePath, userAgent: UA, timeoutMs: 5000, blockResources: false, extraArgs: resolverRules, ...(privateNames ? { privateNames } : {}) });
+    try {
+      const from = log.length;
+      const pages: RenderedListingPage[] = [];
+      await own.renderListing(`${base}/intranet/index.html`, { maxPages: 1, onPage: (p) => (pages.push(p), true) });
+      assert.deepEqual(detailLinks(pages[0]!.html), ['/detail/1-1.html']);
+      return log.slice(from).filter((l) => l.path.startsWith('/secret')).length;
+    } finally {
+      await own.close();
+    }
+  };
+  // Without the guard the page reaches it (the name is another site's, and other sites' scripts
+  // and images may load): the test can see a refusal.
+  assert.equal(await secrets(), 2);
+  assert.equal(await secrets(new PrivateNameGuard(async (host) => (host === INTRANET_NAME ? ['127.0.0.1'] : ['203.0.113.9']))), 0);
 });
 
 test('next-control finder: wordings, disabled states and look-alikes', async (t) => {

@@ -67,5 +67,7 @@ test('settings: the User-Agent carries the contact; robots can be switched off b
   assert.equal(userAgentOf(resolveSettings({}, { XXGK_USER_AGENT: 'MyBot/1.0' }, tmpdir())), 'MyBot/1.0');
   assert.equal(resolveSettings({}, {}, tmpdir()).respectRobots, true);
   assert.equal(resolveSettings({}, { XXGK_RESPECT_ROBOTS: 'false' }, tmpdir()).respectRobots, false);
+  assert.equal(resolveSettings({}, {}, tmpdir()).allowPrivateNetwork, false);
+  assert.equal(resolveSettings({}, { XXGK_ALLOW_PRIVATE_NETWORK: 'yes' }, tmpdir()).allowPrivateNetwork, true);
   assert.throws(() => resolveSettings({}, { XXGK_HOST_CONCURRENCY: '0' }, tmpdir()), /hostConcurrency/);
 });

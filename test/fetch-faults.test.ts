@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { HttpFetcher } from '../src/crawl/fetcher.js';
+import { PrivateNameGuard } from '../src/crawl/address-scope.js';
 import { PoliteFetcher } from '../src/crawl/polite/polite-fetcher.js';
 import { classifyFailure, type FailureClass } from '../src/errors.js';
 
@@ -16,6 +17,7 @@ let server: Server;
 let origin: string;
 const sockets = new Set<Socket>();
 let robotsBytesSent = 0;
+let guardedHits = 0;
 
 // 1 MB of zeros gzips to ~1 KB: 200 of them inflate to 200 MB.
 const BOMB = gzipSync(Buffer.alloc(200 * 1024 * 1024));
@@ -24,6 +26,10 @@ before(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     switch (path) {
+      case '/guarded':
+        guardedHits++;
+        res.end('<html><body>内网</body></html>');
+        return;
       case '/ok':
         res.end('<html><body>好</body></html>');
         return;
@@ -161,6 +167,30 @@ for (const [path, expected, note] of [
     assert.ok(ms < 3000, `${ms} ms`);
   });
 }
+
+test('a host name that resolves to a private address is refused before connecting', async () => {
+  // The name looks public; its address (here the test server's, 127.0.0.1) is the machine's own.
+  const looked: string[] = [];
+  const guard = new PrivateNameGuard(async (host) => {
+    looked.push(host);
+    return host === 'files.example.gov.cn' ? ['203.0.113.7', '127.0.0.1'] : ['203.0.113.8'];
+  });
+  const guarded = new HttpFetcher({ userAgent: 'xxgk-test', timeoutMs: 1500, privateNames: guard });
+  const port = new URL(origin).port;
+  for (let i = 0; i < 2; i++) {
+    await assert.rejects(guarded.fetch(`http://files.example.gov.cn:${port}/guarded`), (error: Error) => {
+      assert.equal(classifyFailure(error), 'blocked');
+      assert.match(error.message, /resolves to the private address 127\.0\.0\.1/);
+      return true;
+    });
+  }
+  assert.equal(guardedHits, 0, 'no request reached the server');
+  assert.deepEqual(looked, ['files.example.gov.cn'], 'one lookup per name');
+  // A literal address is the seed's own choice: fetched without a lookup.
+  assert.equal((await guarded.fetch(`${origin}/guarded`)).status, 200);
+  assert.equal(guardedHits, 1);
+  assert.deepEqual(looked, ['files.example.gov.cn']);
+});
 
 test('a redirect within the portal is followed, and the final URL recorded', async () => {
   const page = await fetcher.fetch(`${origin}/moved`);

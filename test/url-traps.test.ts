@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { listingSignature, urlTrap, withoutSessionIds } from '../src/crawl/url-traps.js';
 import { resolveHref } from '../src/crawl/listing/listing-links.js';
 import { notFoundNotice } from '../src/process/soft-not-found.js';
-import { isPrivateHost, redirectRefusal } from '../src/crawl/address-scope.js';
+import { isPrivateHost, PrivateNameGuard, redirectRefusal } from '../src/crawl/address-scope.js';
 import { sameSite } from '../src/crawl/link-scope.js';
 import { seedReportBody } from '../sim/portals.js';
 
@@ -65,4 +65,31 @@ test('redirects: only http(s), within the site, never from a public host to a pr
   // Addresses are sites of their own: 127.0.0.1 and 10.0.0.1 share no "last two labels".
   assert.equal(sameSite('http://127.0.0.1:8080/', 'http://10.0.0.1/'), false);
   assert.equal(sameSite('http://127.0.0.1:8080/', 'http://127.0.0.1:9090/'), true);
+});
+
+test('host names are refused when any of their addresses is private; addresses, localhost and names that do not resolve are left alone', async () => {
+  const dns: Record<string, string[]> = {
+    'www.example.gov.cn': ['203.0.113.10', '2001:db8::10'],
+    'intranet.example.gov.cn': ['10.20.0.5'],
+    'metadata.example.com': ['169.254.169.254'],
+    'v6.example.com': ['fd00::1'],
+  };
+  const asked: string[] = [];
+  const guard = new PrivateNameGuard(async (host) => {
+    asked.push(host);
+    const found = dns[host];
+    if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return found;
+  });
+  assert.equal(await guard.refusal('http://www.example.gov.cn/a.html'), undefined);
+  assert.match((await guard.refusal('http://intranet.example.gov.cn/x'))!, /10\.20\.0\.5/);
+  assert.match((await guard.refusal('https://METADATA.example.com/latest'))!, /169\.254\.169\.254/);
+  assert.match((await guard.refusal('http://v6.example.com/'))!, /fd00::1/);
+  assert.equal(await guard.refusal('http://nowhere.example.com/'), undefined);
+  assert.equal(await guard.refusal('http://127.0.0.1:8080/'), undefined);
+  assert.equal(await guard.refusal('http://[::1]/'), undefined);
+  assert.equal(await guard.refusal('http://localhost:3000/'), undefined);
+  assert.equal(await guard.refusal('not a url'), undefined);
+  await guard.refusal('http://intranet.example.gov.cn/other');
+  assert.deepEqual(asked, ['www.example.gov.cn', 'intranet.example.gov.cn', 'metadata.example.com', 'v6.example.com', 'nowhere.example.com']);
 });

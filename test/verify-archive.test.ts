@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, readFile, readdir, rename, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
@@ -17,6 +17,8 @@ import { ReportArchive } from '../src/archive/report-archive.js';
 import { listVersions } from '../src/archive/report-versions.js';
 import type { FetchedPage, ReportRecord } from '../src/types.js';
 import { verifyCommand } from '../src/cli/commands/verify.js';
+import { runCrawl } from '../src/cli/commands/crawl.js';
+import { resolveSettings } from '../src/config/settings.js';
 
 let sim: SimulatedPortals;
 let dir: string;
@@ -226,4 +228,33 @@ test('earlier versions: text written again from the index; a report dropped for 
     archive.close();
     await rm(store, { recursive: true, force: true });
   }
+});
+
+test('a crawl after a killed one first puts right the folders the killed run left half-written', async () => {
+  assert.deepEqual(await verify(), []);
+  const before = snapshot();
+  const [aside, temp] = before.slice(-2);
+  const abs = (...p: string[]) => join(dir, ...p);
+  // Killed between the two renames of a replace, and while writing a new folder.
+  await rename(abs(aside!.folder), leftoverPath(abs(aside!.folder), 'aside', deadPid(101_000)));
+  await cp(abs(temp!.folder), leftoverPath(abs(temp!.folder), 'tmp', deadPid(101_100)), { recursive: true });
+  // And its lock, left behind and gone stale.
+  await mkdir(abs('crawl.lock'));
+  const past = new Date(Date.now() - 60_000);
+  await utimes(abs('crawl.lock'), past, past);
+  assert.equal((await verify()).length, 3, 'aside, missing and temporary folder found before the run');
+
+  const printed: string[] = [];
+  await runCrawl({
+    storageDir: dir,
+    seeds: sim.seeds,
+    settings: resolveSettings({ hostDelayMs: 0 }, {}, dir),
+    mode: 'nightly',
+    quiet: true,
+    ocr: false,
+    print: (line) => printed.push(line),
+  });
+  assert.ok(printed.some((l) => /put right 2 folder/.test(l)), printed.join('\n'));
+  assert.deepEqual(await verify(), []);
+  assert.deepEqual(snapshot(), before);
 });

@@ -315,7 +315,7 @@ async function folderMatchesRow(dir: string, row: ReportRow): Promise<boolean> {
  * the storage lock: nothing else writes meanwhile.
  */
 export async function repairArchive(storageDir: string, db: Db, now = new Date()): Promise<RepairOutcome[]> {
-  const lostFound = join('lost+found', now.toISOString().replace(/[:.]/g, '-'));
+  const lostFound = lostFoundDir(now);
   const outcomes: RepairOutcome[] = [];
   const attempt = async (problem: ArchiveProblem, action: () => Promise<void> | void) => {
     try {
@@ -325,30 +325,10 @@ export async function repairArchive(storageDir: string, db: Db, now = new Date()
       outcomes.push({ problem, done: false, error: (error as Error).message });
     }
   };
-  const moveToLostFound = async (folder: string) => {
-    const target = join(storageDir, lostFound, folder);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(join(storageDir, folder), target);
-  };
+  const toLostFound = (folder: string) => moveToLostFound(storageDir, lostFound, folder);
 
   const first = await verifyArchive(storageDir, db);
-  for (const p of first.problems.filter((p) => p.kind === 'temp-folder' || p.kind === 'aside-folder')) {
-    if (p.repair === 'none') {
-      outcomes.push({ problem: p, done: false });
-      continue;
-    }
-    await attempt(p, async () => {
-      const path = join(storageDir, p.path!);
-      if (p.repair === 'remove') await rm(path, { recursive: true, force: true });
-      else if (p.repair === 'lost+found') await moveToLostFound(p.path!);
-      else if (p.repair === 'restore') {
-        const leftover = parseLeftover(p.path!.split(/[\\/]/).pop()!)!;
-        const target = join(dirname(p.path!), leftover.base);
-        if (existsSync(join(storageDir, target))) await moveToLostFound(target);
-        await rename(path, join(storageDir, target));
-      }
-    });
-  }
+  outcomes.push(...(await repairLeftovers(storageDir, first.problems, toLostFound)));
 
   // Before any row is dropped: the delete trigger of an index out of step would damage it further.
   const staleFts = first.problems.find((p) => p.kind === 'fts-out-of-step');
@@ -366,7 +346,7 @@ export async function repairArchive(storageDir: string, db: Db, now = new Date()
       // The versions' own problems go with the row (their folders to lost+found).
       let error: string | undefined;
       try {
-        await dropForRefetch(storageDir, db, row, lostFound, moveToLostFound);
+        await dropForRefetch(storageDir, db, row, lostFound, toLostFound);
       } catch (e) {
         error = (e as Error).message;
       }
@@ -392,12 +372,75 @@ export async function repairArchive(storageDir: string, db: Db, now = new Date()
   }
 
   const third = await verifyArchive(storageDir, db);
-  for (const p of third.problems.filter((p) => p.kind === 'orphan-folder')) await attempt(p, () => moveToLostFound(p.path!));
+  for (const p of third.problems.filter((p) => p.kind === 'orphan-folder')) await attempt(p, () => toLostFound(p.path!));
   // Dropped rows were taken out of the index by its trigger; a rebuild at the end costs little.
   const fts = checkFts(db)[0];
   if (fts) await attempt(fts, () => rebuildFts(db));
   for (const p of first.problems.filter((p) => p.kind === 'db-integrity')) outcomes.push({ problem: p, done: false });
   return outcomes;
+}
+
+/**
+ * Puts right what writes cut short left behind (temporary folders removed, a folder moved aside
+ * put back or removed), for the leftovers among `problems`.
+ */
+async function repairLeftovers(storageDir: string, problems: ArchiveProblem[], moveToLostFound: (folder: string) => Promise<void>): Promise<RepairOutcome[]> {
+  const outcomes: RepairOutcome[] = [];
+  for (const p of problems.filter((p) => p.kind === 'temp-folder' || p.kind === 'aside-folder')) {
+    if (p.repair === 'none') {
+      outcomes.push({ problem: p, done: false });
+      continue;
+    }
+    try {
+      const path = join(storageDir, p.path!);
+      if (p.repair === 'remove') await rm(path, { recursive: true, force: true });
+      else if (p.repair === 'lost+found') await moveToLostFound(p.path!);
+      else if (p.repair === 'restore') {
+        const leftover = parseLeftover(p.path!.split(/[\\/]/).pop()!)!;
+        const target = join(dirname(p.path!), leftover.base);
+        if (existsSync(join(storageDir, target))) await moveToLostFound(target);
+        await rename(path, join(storageDir, target));
+      }
+      outcomes.push({ problem: p, done: true });
+    } catch (error) {
+      outcomes.push({ problem: p, done: false, error: (error as Error).message });
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * The start of a crawl after one that died (its lock was left behind): the leftovers of its
+ * interrupted writes are put right before anything else is written, so a run never builds on a
+ * half-written folder and `verify` is not needed to tidy up. Only the leftover folders are looked
+ * at (a walk of the folder tree, no file hashed), and only those of processes that are gone.
+ */
+export async function clearLeftovers(storageDir: string, db: Db, now = new Date()): Promise<RepairOutcome[]> {
+  const problems: ArchiveProblem[] = [];
+  const byFolder = db.prepare('SELECT * FROM reports WHERE folder = ?');
+  for (const region of await subdirs(join(storageDir, 'archive'))) {
+    for (const year of await subdirs(join(storageDir, 'archive', region))) {
+      for (const name of await subdirs(join(storageDir, 'archive', region, year))) {
+        const leftover = parseLeftover(name);
+        if (!leftover) continue;
+        const target = join('archive', region, year, leftover.base);
+        const row = byFolder.get(target) as ReportRow | undefined;
+        problems.push(await checkLeftover(storageDir, join('archive', region, year, name), target, leftover.kind, leftover.pid, row));
+      }
+    }
+  }
+  const lostFound = lostFoundDir(now);
+  return repairLeftovers(storageDir, problems, (folder) => moveToLostFound(storageDir, lostFound, folder));
+}
+
+function lostFoundDir(now: Date): string {
+  return join('lost+found', now.toISOString().replace(/[:.]/g, '-'));
+}
+
+async function moveToLostFound(storageDir: string, lostFound: string, folder: string): Promise<void> {
+  const target = join(storageDir, lostFound, folder);
+  await mkdir(dirname(target), { recursive: true });
+  await rename(join(storageDir, folder), target);
 }
 
 function rebuildFts(db: Db): void {

@@ -36,6 +36,12 @@ export const settingsSchema = z.object({
   /** A Retry-After longer than this is not waited for. */
   maxRetryAfterMs: z.number().int().min(0),
   respectRobots: z.boolean(),
+  /**
+   * Fetch host names that resolve to private addresses (10.x, 192.168.x, 127.x…). Off by default:
+   * from a public portal such a name is a probe of the crawler's own network. On for a crawler run
+   * inside an intranet whose portals have private addresses.
+   */
+  allowPrivateNetwork: z.boolean(),
   /** A report file or attachment larger than this (bytes) is refused while it downloads. */
   maxFileBytes: z.number().int().min(1024),
   /** Pages of one report file read at most (a 2 000-page PDF is no annual report). */
@@ -62,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backoffMs: 2_000,
   maxRetryAfterMs: 120_000,
   respectRobots: true,
+  allowPrivateNetwork: false,
   maxFileBytes: 50 * 1024 * 1024,
   maxFilePages: 200,
 };
@@ -87,10 +94,12 @@ const ENV: Record<keyof Settings, string> = {
   backoffMs: 'XXGK_BACKOFF_MS',
   maxRetryAfterMs: 'XXGK_MAX_RETRY_AFTER_MS',
   respectRobots: 'XXGK_RESPECT_ROBOTS',
+  allowPrivateNetwork: 'XXGK_ALLOW_PRIVATE_NETWORK',
   maxFileBytes: 'XXGK_MAX_FILE_BYTES',
   maxFilePages: 'XXGK_MAX_FILE_PAGES',
 };
 const STRINGS = new Set<string>(['contact', 'userAgent']);
+const BOOLEANS = new Set<string>(['respectRobots', 'allowPrivateNetwork']);
 
 function fromFile(cwd: string): Partial<Settings> {
   const path = join(cwd, 'crawlee.json');
@@ -111,7 +120,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial<Settings> {
   for (const [key, name] of Object.entries(ENV)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (key === 'respectRobots') out[key] = !/^(0|false|no|off)$/i.test(value);
+    if (BOOLEANS.has(key)) out[key] = !/^(0|false|no|off)$/i.test(value);
     else out[key] = STRINGS.has(key) ? value : Number(value);
   }
   return out as Partial<Settings>;

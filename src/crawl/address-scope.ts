@@ -3,6 +3,7 @@
  * a hijack, a misconfiguration or a probe of the crawler (cloud metadata at 169.254.169.254, the
  * intranet at 10.x), and the fetcher refuses it before connecting.
  */
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { sameSite } from './link-scope.js';
 
@@ -35,4 +36,46 @@ export function redirectRefusal(from: URL, to: URL): string | undefined {
   if (isPrivateHost(to.hostname) && !isPrivateHost(from.hostname)) return 'a redirect to a private address';
   if (!sameSite(from.href, to.href)) return `a redirect to another host (${to.host})`;
   return undefined;
+}
+
+/** Resolves a host name to its addresses (injected in tests: they must not touch real DNS). */
+export type Lookup = (hostname: string) => Promise<string[]>;
+
+const systemLookup: Lookup = async (hostname) => (await dnsLookup(hostname, { all: true })).map((a) => a.address);
+
+/**
+ * Host names that resolve to a private address. A compromised or careless portal can link to
+ * "files.example.gov.cn" pointing at 10.x or 127.0.0.1 (an intranet server, the crawler's own
+ * machine): the name looks public, so only its addresses tell. Literal addresses and localhost
+ * names are left to the seed (a seed of 127.0.0.1 means it) and to redirectRefusal. Each name is
+ * looked up once per run; a name that does not resolve is left to the fetch to fail on. The check
+ * comes before the connection, so a name re-pointed in between (DNS rebinding) is not caught.
+ */
+export class PrivateNameGuard {
+  readonly #answers = new Map<string, Promise<string | undefined>>();
+  constructor(private readonly lookup: Lookup = systemLookup) {}
+
+  /** Why `url` may not be fetched, or undefined when it may. */
+  refusal(url: string | URL): Promise<string | undefined> {
+    let hostname: string;
+    try {
+      hostname = new URL(url).hostname;
+    } catch {
+      return Promise.resolve(undefined); // not a URL: the fetch fails on it with its own error
+    }
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (isIP(host) || isPrivateHost(host)) return Promise.resolve(undefined);
+    let answer = this.#answers.get(host);
+    if (!answer) {
+      answer = this.lookup(host).then(
+        (addresses) => {
+          const inside = addresses.find((a) => isPrivateHost(a));
+          return inside ? `${host} resolves to the private address ${inside}` : undefined;
+        },
+        () => undefined,
+      );
+      this.#answers.set(host, answer);
+    }
+    return answer;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { BlockedError, FetchError, FetchTimeoutError, TooLargeError, TrapError } from '../errors.js';
 import type { FetchedPage, Validators } from '../types.js';
-import { redirectRefusal } from './address-scope.js';
+import { PrivateNameGuard, redirectRefusal } from './address-scope.js';
 
 export interface FetchOptions {
   method?: 'GET' | 'POST';
@@ -45,6 +45,11 @@ export interface HttpFetcherOptions {
   maxBytes?: number;
   /** Injected clock, so records carry reproducible times in tests. */
   now?: () => Date;
+  /**
+   * Refuses host names that resolve to private addresses (default: one that asks the system's
+   * resolver); `false` allows them (a crawler run inside a government intranet).
+   */
+  privateNames?: PrivateNameGuard | false;
 }
 
 /** Redirects followed at most: browsers give up at 20; a portal needs two or three. */
@@ -53,7 +58,10 @@ const MAX_REDIRECTS = 10;
 export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
 export class HttpFetcher implements Fetcher {
-  constructor(private readonly options: HttpFetcherOptions) {}
+  readonly #privateNames: PrivateNameGuard | undefined;
+  constructor(private readonly options: HttpFetcherOptions) {
+    this.#privateNames = options.privateNames === false ? undefined : options.privateNames ?? new PrivateNameGuard();
+  }
 
   async fetch(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
     const headers: Record<string, string> = {
@@ -92,6 +100,8 @@ export class HttpFetcher implements Fetcher {
       const seen = new Set<string>([url]);
       // Redirects followed here, one by one, so each target is checked before it is connected to.
       for (let hop = 0; ; hop++) {
+        const inside = await this.#privateNames?.refusal(at);
+        if (inside) throw new BlockedError(url, at, inside);
         try {
           response = await fetch(at, { method: hop ? 'GET' : options.method ?? 'GET', headers, body: hop ? undefined : body, redirect: 'manual', signal: controller.signal });
         } catch (cause) {

@@ -4,7 +4,7 @@
  * we run; a lock left by a killed process goes stale after STALE_MS and is taken over.
  */
 import lockfile from 'proper-lockfile';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XxgkError } from '../errors.js';
 
@@ -16,6 +16,14 @@ export class StorageBusyError extends XxgkError {
   constructor(readonly storageDir: string) {
     super(`another crawl is running on ${storageDir} (lock ${join(storageDir, 'crawl.lock')}); try again when it has finished`, 'schedule');
   }
+}
+
+/**
+ * Whether a lock is there before we take it: held by a live run (lockStorage then waits or fails)
+ * or left by one that died, whose interrupted writes the next run tidies up.
+ */
+export function lockPresent(storageDir: string): boolean {
+  return existsSync(join(storageDir, 'crawl.lock'));
 }
 
 /**

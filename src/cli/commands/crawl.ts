@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { crawlPortals } from '../../crawl/report-crawler.js';
 import { politenessCrawlEvent, portalsByHost } from '../../crawl/portal-hosts.js';
 import { HttpFetcher } from '../../crawl/fetcher.js';
+import { PrivateNameGuard } from '../../crawl/address-scope.js';
 import { PoliteFetcher } from '../../crawl/polite/polite-fetcher.js';
 import { launchBrowserRenderer } from '../../crawl/browser/browser-renderer.js';
 import { ReportArchive } from '../../archive/report-archive.js';
@@ -20,7 +21,8 @@ import { createCrawlProgress } from '../crawl-progress.js';
 import { formatTable } from '../output.js';
 import { createOcrTableReader } from '../../process/ocr-table-reader.js';
 import { DEFAULT_READ_LIMITS, readFileContent } from '../../read/index.js';
-import { lockStorage } from '../../schedule/storage-lock.js';
+import { lockPresent, lockStorage } from '../../schedule/storage-lock.js';
+import { clearLeftovers } from '../../archive/verify-archive.js';
 import { InterruptedError, StorageFullError, isStorageFull } from '../../errors.js';
 import { extendModelWithCleanTexts } from '../../clean/spam/model-texts.js';
 import { cleanReportTexts } from '../../archive/archive-db.js';
@@ -46,8 +48,13 @@ export interface CrawlRunOptions {
 
 export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> {
   const { storageDir, seeds, settings, print } = options;
+  const afterCrash = lockPresent(storageDir);
   const release = await lockStorage(storageDir, { waitForStale: options.waitForStaleLock ?? true });
   const archive = new ReportArchive(storageDir);
+  if (afterCrash) {
+    const tidied = (await clearLeftovers(storageDir, archive.db)).filter((o) => o.done);
+    if (tidied.length) print(`put right ${tidied.length} folder(s) a killed run left half-written`);
+  }
   // The spam stage reads restorations with a model of clean report text; the archive's own clean
   // reports teach it this archive's place names and wording.
   extendModelWithCleanTexts(cleanReportTexts(archive.db));
@@ -56,6 +63,8 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
   const runOptions = { mode: options.mode, ...(options.years ? { years: options.years } : {}), portals: seeds.map((s) => s.id) };
   const runId = startRun(archive.db, options.kind ?? options.mode, runOptions, new Date().toISOString());
   const userAgent = userAgentOf(settings);
+  // One lookup per host name for the fetcher and the browser alike.
+  const privateNames = settings.allowPrivateNetwork ? undefined : new PrivateNameGuard();
   const portalOfHost = portalsByHost(seeds);
   const emit = (event: CrawlEvent) => {
     log.write(event);
@@ -69,7 +78,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
       }
     }
   };
-  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs, firstByteTimeoutMs: settings.firstByteTimeoutMs, maxBytes: settings.maxPageBytes }), {
+  const fetcher = new PoliteFetcher(new HttpFetcher({ userAgent, timeoutMs: settings.requestTimeoutMs, firstByteTimeoutMs: settings.firstByteTimeoutMs, maxBytes: settings.maxPageBytes, privateNames: privateNames ?? false }), {
     userAgent,
     defaultPolicy: { concurrency: settings.hostConcurrency, delayMs: settings.hostDelayMs },
     policyForHost: (host) => portalOfHost.get(host)?.politeness,
@@ -101,7 +110,7 @@ export async function runCrawl(options: CrawlRunOptions): Promise<CrawlSummary> 
         storageDir,
         archive,
         fetcher,
-        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs, pageTimeoutMs: settings.maxRenderMs }),
+        browser: () => launchBrowserRenderer({ userAgent, timeoutMs: settings.requestTimeoutMs, pageTimeoutMs: settings.maxRenderMs, ...(privateNames ? { privateNames } : {}) }),
         robotsAllow: (url) => fetcher.isAllowed(url),
         hostSlot: (url, task) => fetcher.withHostSlot(url, task),
         requestCount: () => fetcher.requestCount(),

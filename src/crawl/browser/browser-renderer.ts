@@ -10,7 +10,7 @@ import { findChromium } from './find-chromium.js';
 import { FIND_NEXT_CONTROL_SCRIPT, nextAction } from './next-control.js';
 import { NetworkActivity, linkSignature, waitForLinksToChange, waitUntilRendered } from './page-settle.js';
 import { ChromiumNotFoundError, RenderError } from './render-errors.js';
-import { redirectRefusal } from '../address-scope.js';
+import { redirectRefusal, type PrivateNameGuard } from '../address-scope.js';
 import type { CapturedExchange } from '../listing-api/api-types.js';
 
 export interface RenderedListingPage {
@@ -59,6 +59,10 @@ export interface BrowserRendererOptions {
    * not per listing, so a long listing is not cut short. Default one minute.
    */
   pageTimeoutMs?: number;
+  /** Refuses requests to host names that resolve to private addresses (as the fetcher does). */
+  privateNames?: PrivateNameGuard;
+  /** More Chromium switches (a proxy; resolver rules, which the tests use to keep names local). */
+  extraArgs?: readonly string[];
 }
 
 const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
@@ -81,7 +85,7 @@ export async function launchBrowserRenderer(options: BrowserRendererOptions): Pr
     // the browser if the process ends without closing it.
     browser = await chromium.launch({
       executablePath,
-      args: LAUNCH_ARGS,
+      args: [...LAUNCH_ARGS, ...(options.extraArgs ?? [])],
       headless: true,
       timeout: options.timeoutMs,
       handleSIGINT: false,
@@ -181,7 +185,7 @@ class ChromiumRenderer implements BrowserRenderer {
       // The tab goes where the walk sends it (a page, or a pager's click): a page script moving it
       // elsewhere on its own (a "column moved" jump chain) would leave the listing unread.
       const steered = !navigation || sameDocument(request.url(), steering.goingTo) || Date.now() < steering.clickedUntil;
-      if (!steered || offScope(listing, request.url(), navigation)) {
+      if (!steered || offScope(listing, request.url(), navigation) || (await this.options.privateNames?.refusal(request.url()))) {
         // A 204 leaves the tab where it is; an aborted navigation would show Chromium's error page.
         return await (navigation ? route.fulfill({ status: 204, body: '' }) : route.abort('blockedbyclient'));
       }

