@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.js';
+import { registerArchiveFunctions } from './cjk-bigrams.js';
 import { XxgkError } from '../errors.js';
 import type { ArchivedReport, BodyImage, ExtractedTable, FigureCheck, PortalSeed, ReportAttachment, ReportFigures, ReportRecord, ReportTemplate, SpamFinding, SpamKind, TableSource, TextSource } from '../types.js';
 import type { FileType } from '../read/file-types.js';
@@ -20,6 +21,8 @@ export function openArchiveDb(path: string, options: { readonly?: boolean } = {}
   } catch (cause) {
     throw new XxgkError(`cannot open archive ${path}: ${(cause as Error).message}`, 'archive', undefined, false, { cause });
   }
+  // Before migrating: the pair index's migration and triggers call it.
+  registerArchiveFunctions(db);
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

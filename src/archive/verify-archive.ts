@@ -113,10 +113,12 @@ function checkFts(db: Db): ArchiveProblem[] {
     return [{ kind: 'fts-out-of-step', path: 'archive.sqlite', detail: `full-text index: ${(error as Error).message}`, repair: 'rebuild-fts' }];
   }
   // Belt and braces: every report has exactly one document in the index.
-  const missing = db.prepare('SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM reports_fts_docsize d WHERE d.id = r.id)').get() as { n: number };
-  const extra = db.prepare('SELECT count(*) AS n FROM reports_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = d.id)').get() as { n: number };
-  if (missing.n || extra.n) {
-    return [{ kind: 'fts-out-of-step', path: 'archive.sqlite', detail: `full-text index: ${missing.n} report(s) not indexed, ${extra.n} entry(ies) without a report`, repair: 'rebuild-fts' }];
+  for (const index of ['reports_fts', 'reports_bigram']) {
+    const missing = db.prepare(`SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM ${index}_docsize d WHERE d.id = r.id)`).get() as { n: number };
+    const extra = db.prepare(`SELECT count(*) AS n FROM ${index}_docsize d WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = d.id)`).get() as { n: number };
+    if (missing.n || extra.n) {
+      return [{ kind: 'fts-out-of-step', path: 'archive.sqlite', detail: `full-text index ${index}: ${missing.n} report(s) not indexed, ${extra.n} entry(ies) without a report`, repair: 'rebuild-fts' }];
+    }
   }
   return [];
 }
@@ -445,6 +447,9 @@ async function moveToLostFound(storageDir: string, lostFound: string, folder: st
 
 function rebuildFts(db: Db): void {
   db.exec("INSERT INTO reports_fts (reports_fts) VALUES ('rebuild')");
+  // The pair index holds no text of its own to rebuild from: emptied and filled again.
+  db.exec("INSERT INTO reports_bigram (reports_bigram) VALUES ('delete-all')");
+  db.exec("INSERT INTO reports_bigram (rowid, body) SELECT id, xxgk_bigrams(title || ' ' || text) FROM reports");
 }
 
 /**

@@ -12,7 +12,9 @@ import { exitCodeOfSignal, stoppableBySignals } from './stop-signals.js';
 import { EXIT } from './exit-codes.js';
 import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
-import { exportLines, openForReading, overview, queryCommand, showCommand, spamPortals } from './commands/query.js';
+import { coverageCommand } from './commands/coverage.js';
+import { regionName } from '../extract/region.js';
+import { exportLines, openForReading, overview, queryCommand, searchCommand, showCommand, spamPortals } from './commands/query.js';
 import { runReprocess } from './commands/reprocess.js';
 import { figuresCommand, listFigureKeys } from './commands/figures.js';
 import type { ReportFilter } from '../query/report-query.js';
@@ -255,6 +257,52 @@ export function buildProgram(exit: { code: number }): Command {
       db.close();
     }
   });
+
+  addFilterOptions(
+    program
+      .command('search')
+      .description('full-text search, ranked: words of any length (复议, 政府信息公开), with snippets')
+      .argument('<words...>', 'words that must all occur in the title or text')
+      .addOption(new Option('--sort <order>', 'best match first, or newest first').choices(['relevance', 'date']).default('relevance'))
+      .option('--page <n>', 'page of results', positiveInt, 1)
+      .option('--page-size <n>', 'results per page (at most 100)', positiveInt, 20)
+      .addOption(storageOption())
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
+  ).action((words: string[], opts: FilterOptions & { storage: string; sort: 'relevance' | 'date'; page: number; pageSize: number; format: 'table' | 'json' | 'csv' }) => {
+    const db = openForReading(resolve(opts.storage));
+    try {
+      const { text, ...filter } = filterFrom(opts);
+      const q = [...words, ...(text ? [text] : [])].join(' ');
+      print(searchCommand(db, { q, filter, sort: opts.sort, page: opts.page, pageSize: opts.pageSize }, opts.format));
+    } finally {
+      db.close();
+    }
+  });
+
+  program
+    .command('coverage')
+    .description('which governments and departments published a report for each year, which did not, which were late')
+    .option('--region <code|name>', 'a region and everything under it (410000: all of 河南省); default: the whole archive')
+    .option('--from <year>', 'first year reported on (default: the earliest archived)', year)
+    .option('--to <year>', 'last year reported on (default: the latest archived)', year)
+    .addOption(new Option('--kind <kind>', 'only governments, or only departments').choices(['government', 'department']))
+    .option('--gaps', 'list the missing reports instead of the matrix')
+    .option('--seeds <file>', 'expect a report every year from the government of each seed portal\'s region, even with none archived (repeatable)', collect)
+    .addOption(storageOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (opts: { region?: string; from?: number; to?: number; kind?: 'government' | 'department'; gaps?: boolean; seeds?: string[]; storage: string; format: 'table' | 'json' | 'csv' }) => {
+      const expect = opts.seeds ? (await loadSeeds(opts.seeds)).flatMap((s) => {
+        const name = regionName(s.region);
+        return name ? [{ regionCode: s.region, regionName: name }] : [];
+      }) : [];
+      const db = openForReading(resolve(opts.storage));
+      try {
+        const request = { ...(opts.region ? { region: opts.region } : {}), ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), ...(opts.kind ? { kind: opts.kind } : {}), expect };
+        print(coverageCommand(db, request, { gaps: !!opts.gaps, format: opts.format }));
+      } finally {
+        db.close();
+      }
+    });
 
   program
     .command('show')

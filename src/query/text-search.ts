@@ -1,8 +1,10 @@
 /**
- * Full-text conditions. The trigram index answers terms of three or more characters; shorter
- * Chinese words (复议, 诉讼) have no trigram, so they scan the text with instr(), which at archive
- * sizes of tens of thousands of reports is still fast.
+ * Full-text conditions. The trigram index answers terms of three or more characters, the pair
+ * index (archive/cjk-bigrams.ts) two-character Chinese words (复议, 诉讼); anything shorter or
+ * other (one character, a two-digit number) scans the text with instr().
  */
+import { isHanPair } from '../archive/cjk-bigrams.js';
+
 export interface SqlCondition {
   sql: string;
   params: unknown[];
@@ -24,6 +26,8 @@ export function textConditions(words: string): SqlCondition[] {
   return splitTerms(words).map((term) =>
     [...term].length >= 3
       ? { sql: 'r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)', params: [ftsPhrase(term)] }
-      : { sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] },
+      : isHanPair(term)
+        ? { sql: 'r.id IN (SELECT rowid FROM reports_bigram WHERE reports_bigram MATCH ?)', params: [ftsPhrase(term)] }
+        : { sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] },
   );
 }

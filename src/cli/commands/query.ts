@@ -7,7 +7,8 @@ import { openArchiveDb, type Db } from '../../archive/archive-db.js';
 import { ConfigError } from '../../errors.js';
 import { countByRegionYear, findReports, getReport, spamByPortal, type ReportFilter } from '../../query/report-query.js';
 import { toExported } from '../../query/export-record.js';
-import { formatReportList, formatTable } from '../output.js';
+import { formatCsv, formatReportList, formatTable } from '../output.js';
+import { searchReports, type SearchRequest, type SnippetPart } from '../../query/search.js';
 
 export function openForReading(storageDir: string): Db {
   const path = join(storageDir, 'archive.sqlite');
@@ -17,6 +18,22 @@ export function openForReading(storageDir: string): Db {
 
 export function queryCommand(db: Db, filter: ReportFilter, format: 'table' | 'json' | 'csv'): string {
   return formatReportList(findReports(db, filter).map(toExported), format);
+}
+
+/** Search results, best first (or newest first), one page; matches in snippets within 【】. */
+export function searchCommand(db: Db, request: SearchRequest, format: 'table' | 'json' | 'csv'): string {
+  const result = searchReports(db, request);
+  if (format === 'json') return JSON.stringify(result, null, 2);
+  const marked = (parts: SnippetPart[]) => parts.map((p) => (p.match ? `【${p.text}】` : p.text)).join('');
+  const rows = result.hits.map((h) => [String(h.id), String(h.year), h.regionCode, h.regionName, h.title, marked(h.snippet)]);
+  if (format === 'csv') return formatCsv(['id', 'year', 'region', 'name', 'title', 'snippet'], rows);
+  if (!rows.length) return '(no reports)';
+  const pages = Math.ceil(result.total / result.pageSize);
+  const lines = formatTable(['id', 'year', 'region', 'name', 'title'], rows.map((r) => r.slice(0, 5))).split('\n');
+  // Each hit's row, then its snippet, indented.
+  const out = [lines[0]!];
+  rows.forEach((r, i) => out.push(lines[i + 1]!, `    ${r[5]}`));
+  return `${out.join('\n')}\n\n${result.total} report(s) match; page ${result.page} of ${pages}`;
 }
 
 export function showCommand(db: Db, id: number, format: 'text' | 'json'): string {
