@@ -62,8 +62,10 @@ test('two-character, longer and mixed queries find exactly what a scan of the te
     const want = scanned(q.split(' '));
     assert.deepEqual(allHits(q), want, q);
   }
-  // A word in no report.
+  // A word in no report; words no index answers (one character, a number) alone.
   assert.deepEqual(allHits('鲸鱼'), []);
+  assert.deepEqual(allHits('鹿'), scanned(['鹿']));
+  assert.deepEqual(allHits('12'), scanned(['12']));
 });
 
 test('a two-character word is looked up in the pair index, not found by reading every text', () => {

@@ -13,6 +13,7 @@ import { EXIT } from './exit-codes.js';
 import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
 import { coverageCommand } from './commands/coverage.js';
+import { buildServer } from '../serve/server.js';
 import { regionName } from '../extract/region.js';
 import { exportLines, openForReading, overview, queryCommand, searchCommand, showCommand, spamPortals } from './commands/query.js';
 import { runReprocess } from './commands/reprocess.js';
@@ -61,6 +62,14 @@ async function seedsFrom(opts: SeedOptions): Promise<{ seeds: PortalSeed[]; file
     seeds = seeds.filter((s) => opts.portal!.includes(s.id));
   }
   return { seeds, files };
+}
+
+/** The governments of the seed portals' regions, which coverage expects a report from every year. */
+async function expectedGovernments(files: string[]): Promise<{ regionCode: string; regionName: string }[]> {
+  return (await loadSeeds(files)).flatMap((s) => {
+    const name = regionName(s.region);
+    return name ? [{ regionCode: s.region, regionName: name }] : [];
+  });
 }
 
 const storageOption = () => new Option('--storage <dir>', 'archive and crawl state directory').default('./storage');
@@ -280,6 +289,28 @@ export function buildProgram(exit: { code: number }): Command {
   });
 
   program
+    .command('serve')
+    .description('the archive as a web app and JSON API, read-only: regions, reports, search, coverage, figures')
+    .option('--port <n>', 'port to listen on', positiveInt, 8080)
+    .option('--host <host>', 'address to listen on; other machines reach it only if you say so (0.0.0.0)', '127.0.0.1')
+    .option('--seeds <file>', 'coverage expects a report every year from the government of each seed portal\'s region (repeatable)', collect)
+    .addOption(storageOption())
+    .action(async (opts: { port: number; host: string; seeds?: string[]; storage: string }) => {
+      const storageDir = resolve(opts.storage);
+      const expect = opts.seeds ? await expectedGovernments(opts.seeds) : [];
+      const db = openForReading(storageDir);
+      const app = buildServer({ db, storageDir, expect });
+      try {
+        const address = await app.listen({ port: opts.port, host: opts.host });
+        print(`serving ${storageDir} at ${address}/ (read-only; Ctrl-C to stop)`);
+        await stoppableBySignals((signal) => new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true })), printErr);
+      } finally {
+        await app.close();
+        db.close();
+      }
+    });
+
+  program
     .command('coverage')
     .description('which governments and departments published a report for each year, which did not, which were late')
     .option('--region <code|name>', 'a region and everything under it (410000: all of 河南省); default: the whole archive')
@@ -291,10 +322,7 @@ export function buildProgram(exit: { code: number }): Command {
     .addOption(storageOption())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (opts: { region?: string; from?: number; to?: number; kind?: 'government' | 'department'; gaps?: boolean; seeds?: string[]; storage: string; format: 'table' | 'json' | 'csv' }) => {
-      const expect = opts.seeds ? (await loadSeeds(opts.seeds)).flatMap((s) => {
-        const name = regionName(s.region);
-        return name ? [{ regionCode: s.region, regionName: name }] : [];
-      }) : [];
+      const expect = opts.seeds ? await expectedGovernments(opts.seeds) : [];
       const db = openForReading(resolve(opts.storage));
       try {
         const request = { ...(opts.region ? { region: opts.region } : {}), ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), ...(opts.kind ? { kind: opts.kind } : {}), expect };

@@ -4,7 +4,7 @@
  * leave), ranked by relevance (FTS5's bm25, summed over both indexes) or by date, a page at a time,
  * each hit with a snippet whose matches are marked.
  */
-import type { Db } from '../archive/archive-db.js';
+import type { Db, ReportRow } from '../archive/archive-db.js';
 import { isHanPair } from '../archive/cjk-bigrams.js';
 import { ConfigError } from '../errors.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
@@ -81,22 +81,13 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   const from = `FROM reports r ${joins.map((j) => j.sql).join(' ')} ${conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : ''}`;
   const params = [...joins.flatMap((j) => j.params), ...conditions.flatMap((c) => c.params)];
   const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-  // bm25 is lower for better matches; without an index term every hit scores the same.
-  const score = scores.length ? scores.join(' + ') : '0';
-  const order = request.sort === 'date' ? 'r.year DESC, r.published DESC, r.id DESC' : `${score}, r.year DESC, r.id DESC`;
+  // bm25 is lower for better matches; without an index term every hit scores the same, and the
+  // newest come first.
+  const byDate = 'r.year DESC, r.published DESC, r.id DESC';
+  const order = request.sort === 'date' || !scores.length ? byDate : `${scores.join(' + ')}, r.year DESC, r.id DESC`;
   const rows = db
     .prepare(`SELECT r.id, r.title, r.year, r.region_code, r.region_name, r.issuer, r.published, r.url, r.text ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, pageSize, (page - 1) * pageSize) as {
-    id: number;
-    title: string;
-    year: number;
-    region_code: string;
-    region_name: string;
-    issuer: string;
-    published: string | null;
-    url: string;
-    text: string;
-  }[];
+    .all(...params, pageSize, (page - 1) * pageSize) as Pick<ReportRow, 'id' | 'title' | 'year' | 'region_code' | 'region_name' | 'issuer' | 'published' | 'url' | 'text'>[];
   return {
     total,
     page,

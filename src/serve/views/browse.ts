@@ -1,0 +1,108 @@
+/**
+ * The region tree (province → city → county, counts on every node) and a region's reports by year,
+ * its government's first and its departments' after.
+ */
+import type { Db } from '../../archive/archive-db.js';
+import { regionName } from '../../extract/region.js';
+import { issuerKind } from '../../query/coverage.js';
+import { regionCodeCondition } from '../../query/report-query.js';
+import { html, layout, type Html } from '../html.js';
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  /** Reports filed under this region and everything under it. */
+  reports: number;
+  years: Record<number, number>;
+  children: RegionNode[];
+}
+
+/** Province, city and county codes of a GB/T 2260 code. */
+function ancestry(code: string): string[] {
+  const province = `${code.slice(0, 2)}0000`;
+  const city = `${code.slice(0, 4)}00`;
+  return [...new Set([province, city, code])];
+}
+
+export function regionTree(db: Db): RegionNode[] {
+  const rows = db.prepare('SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n FROM reports GROUP BY region_code, year').all() as { code: string; name: string; year: number; n: number }[];
+  const nodes = new Map<string, RegionNode>();
+  const roots: RegionNode[] = [];
+  const nodeOf = (code: string, fallbackName: string, parent: RegionNode | undefined): RegionNode => {
+    let node = nodes.get(code);
+    if (!node) {
+      node = { code, name: regionName(code) ?? fallbackName, reports: 0, years: {}, children: [] };
+      nodes.set(code, node);
+      (parent ? parent.children : roots).push(node);
+    }
+    return node;
+  };
+  for (const r of rows) {
+    let parent: RegionNode | undefined;
+    for (const code of ancestry(r.code)) {
+      const node = nodeOf(code, code === r.code ? r.name : code, parent);
+      node.reports += r.n;
+      node.years[r.year] = (node.years[r.year] ?? 0) + r.n;
+      parent = node;
+    }
+  }
+  const sort = (list: RegionNode[]) => {
+    list.sort((a, b) => a.code.localeCompare(b.code));
+    list.forEach((n) => sort(n.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+function treeHtml(nodes: RegionNode[]): Html {
+  return html`<ul class="tree">${nodes.map(
+    (n) => html`<li><a href="/region/${n.code}">${n.name}</a> <span class="count">${n.reports}</span>
+<span class="years">${Object.entries(n.years).map(([y, c]) => html`<a href="/region/${n.code}?year=${y}">${y}<sup>${c}</sup></a> `)}</span>${n.children.length ? treeHtml(n.children) : ''}</li>`,
+  )}</ul>`;
+}
+
+export function browsePage(db: Db): string {
+  const tree = regionTree(db);
+  const total = tree.reduce((s, n) => s + n.reports, 0);
+  return layout('地区 Regions', html`<h1>地区 Regions</h1><p>${total} reports. Province → city → county; each year links to its reports, the number is how many.</p>${treeHtml(tree)}`);
+}
+
+export interface RegionReport {
+  id: number;
+  title: string;
+  year: number;
+  issuer: string;
+  regionCode: string;
+  regionName: string;
+  published: string | null;
+}
+
+export function regionReports(db: Db, code: string, year?: number): { years: Record<number, number>; reports: RegionReport[] } {
+  const scope = regionCodeCondition(code);
+  const years = Object.fromEntries(
+    (db.prepare(`SELECT year, count(*) AS n FROM reports r WHERE ${scope.sql} GROUP BY year ORDER BY year`).all(...scope.params) as { year: number; n: number }[]).map((r) => [r.year, r.n]),
+  );
+  const shown = year ?? Math.max(...Object.keys(years).map(Number));
+  const reports = db
+    .prepare(`SELECT id, title, year, issuer, region_code AS regionCode, region_name AS regionName, published FROM reports r WHERE ${scope.sql} AND year = ? ORDER BY region_code, issuer`)
+    .all(...scope.params, shown) as RegionReport[];
+  // A government's own report first, then its departments'.
+  reports.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || Number(issuerKind(b.issuer) === 'government') - Number(issuerKind(a.issuer) === 'government'));
+  return { years, reports };
+}
+
+export function regionPage(db: Db, code: string, year?: number): string | undefined {
+  const { years, reports } = regionReports(db, code, year);
+  if (!Object.keys(years).length) return undefined;
+  const shown = reports[0]?.year ?? year;
+  const name = regionName(code) ?? reports[0]?.regionName ?? code;
+  return layout(
+    `${name} ${shown ?? ''}`,
+    html`<h1>${name} <small>${code}</small></h1>
+<p class="years">${Object.entries(years).map(([y, n]) => html`<a href="/region/${code}?year=${y}"${Number(y) === shown ? html` class="current"` : ''}>${y} (${n})</a> `)}</p>
+<p><a href="/coverage?region=${code}">覆盖 Coverage of ${name}</a></p>
+<table class="list"><thead><tr><th>year</th><th>region</th><th>issuer</th><th>title</th><th>published</th></tr></thead><tbody>
+${reports.map((r) => html`<tr class="${issuerKind(r.issuer)}"><td>${r.year}</td><td>${r.regionName}</td><td>${r.issuer}</td><td><a href="/report/${r.id}">${r.title}</a></td><td>${r.published ?? '?'}</td></tr>`)}
+</tbody></table>`,
+  );
+}

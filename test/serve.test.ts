@@ -1,0 +1,143 @@
+/**
+ * `xxgk serve` in a real browser (Chromium through Playwright) over a crawled archive: the region
+ * tree down to the 鹿邑县 2019 report, its table 三 and its failed checks, a search for 复议, the
+ * coverage matrix with a missing year, a figure's chart and CSV download; and an archived string
+ * carrying markup shows as text and runs nothing. Screenshots go to the system's temp directory.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
+import { crawlWith, tempStorage } from './helpers/crawl-sim.js';
+import { openArchiveDb, type Db } from '../src/archive/archive-db.js';
+import { buildServer, CONTENT_SECURITY_POLICY } from '../src/serve/server.js';
+import { findChromium } from '../src/crawl/browser/find-chromium.js';
+import type { FastifyInstance } from 'fastify';
+
+let sim: SimulatedPortals;
+let dir: string;
+let db: Db;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser | undefined;
+let shots: string;
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+
+before(async () => {
+  sim = await startSimulatedPortals({ only: ['luyi', 'zhoukou', 'xiangfu', 'yunnan'] });
+  dir = await tempStorage('serve');
+  await crawlWith(dir, sim.seeds);
+  // Markup that slipped past the spam stage into a report's title, text and a spam finding.
+  const writer = openArchiveDb(join(dir, 'archive.sqlite'));
+  const victim = writer.prepare("SELECT id FROM reports WHERE portal = 'yunnan' ORDER BY id LIMIT 1").get() as { id: number };
+  writer.prepare('UPDATE reports SET title = title || ?, text = ? || text WHERE id = ?').run(HOSTILE, `${HOSTILE}\n`, victim.id);
+  writer.prepare('UPDATE report_spam SET found = ? WHERE report_id = ?').run(HOSTILE, victim.id);
+  writer.close();
+  db = openArchiveDb(join(dir, 'archive.sqlite'), { readonly: true });
+  app = buildServer({ db, storageDir: dir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const executablePath = findChromium();
+  if (executablePath) browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  shots = await mkdtemp(join(tmpdir(), 'xxgk-serve-shots-'));
+  console.log(`# screenshots: ${shots}`);
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  db?.close();
+  await sim?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function tab(t: { skip: (m: string) => void }): Promise<Page | undefined> {
+  if (!browser) {
+    t.skip('no chromium');
+    return undefined;
+  }
+  const page = await browser.newPage({ acceptDownloads: true });
+  page.on('pageerror', (e) => assert.fail(`script error in the page: ${e.message}`));
+  return page;
+}
+
+test('region tree → 鹿邑县 → 2019 → the report, its table 三 and its failed checks', async (t) => {
+  const page = await tab(t);
+  if (!page) return;
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: '鹿邑县', exact: true }).click();
+  await page.getByRole('link', { name: /^2019/ }).first().click();
+  await page.getByRole('link', { name: '鹿邑县人民政府2019年政府信息公开工作年度报告' }).click();
+  await page.getByRole('heading', { name: /三、收到和处理政府信息公开申请情况/ }).waitFor();
+  const failed = await page.locator('.failed-checks li').allTextContents();
+  assert.ok(failed.length > 0, 'failed checks are listed');
+  assert.match(failed[0]!, /≠/, 'with their numbers');
+  await page.screenshot({ path: join(shots, 'report.png'), fullPage: true });
+  await page.close();
+});
+
+test('search 复议: ranked hits with the word marked', async (t) => {
+  const page = await tab(t);
+  if (!page) return;
+  await page.goto(`${base}/`);
+  await page.getByRole('textbox', { name: 'search' }).fill('复议');
+  await page.getByRole('textbox', { name: 'search' }).press('Enter');
+  await page.locator('p.total').waitFor();
+  assert.match((await page.locator('p.total').textContent())!, /^\d+ reports match/);
+  const marks = await page.locator('.hits mark').allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => m === '复议'), marks.join(','));
+  await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+  await page.close();
+});
+
+test('coverage of 周口市: a missing year is marked, and the gaps download as CSV', async (t) => {
+  const page = await tab(t);
+  if (!page) return;
+  await page.goto(`${base}/coverage?region=411600`);
+  const row = page.locator('table.coverage tr', { hasText: '周口市人民政府' });
+  assert.ok((await row.locator('td.missing').count()) > 0, 'a missing year for 周口市人民政府');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /gaps/ }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  assert.match(csv.split('\n')[0]!, /^region,name,issuer,kind,year,deadline/);
+  assert.match(csv, /周口市人民政府,government,\d{4}/);
+  await page.screenshot({ path: join(shots, 'coverage.png'), fullPage: true });
+  await page.close();
+});
+
+test('a figure across regions: chart drawn from the API, table, CSV download', async (t) => {
+  const page = await tab(t);
+  if (!page) return;
+  await page.goto(`${base}/figures?key=applications.new.total`);
+  await page.locator('#chart[data-drawn]').waitFor();
+  const drawn = Number(await page.locator('#chart').getAttribute('data-drawn'));
+  const rows = await page.locator('table.figures tbody tr').count();
+  assert.ok(drawn > 1 && drawn === rows, `${drawn} bars, ${rows} rows`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+  assert.equal(lines.length, rows + 1);
+  await page.screenshot({ path: join(shots, 'figures.png'), fullPage: true });
+  await page.close();
+});
+
+test('archived markup is shown as text and runs nothing; every answer carries the policy', async (t) => {
+  const response = await fetch(`${base}/search?q=${encodeURIComponent('window.__pwned')}`);
+  assert.equal(response.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+  const body = await response.text();
+  assert.ok(!body.includes('<script>window'), 'no raw markup in the page');
+  const raw = await fetch(`${base}/report/1/raw`);
+  assert.match(raw.headers.get('content-disposition') ?? '', /^attachment/);
+  assert.equal(raw.headers.get('content-type'), 'application/octet-stream');
+  const page = await tab(t);
+  if (!page) return;
+  const victim = (db.prepare('SELECT id FROM reports WHERE instr(title, ?) > 0').get('<script>') as { id: number }).id;
+  await page.goto(`${base}/report/${victim}`);
+  await page.locator('section.text p').first().waitFor();
+  assert.ok((await page.locator('section.text').textContent())!.includes('<script>window.__pwned = 1</script>'), 'the markup is there, as text');
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.locator('main script, main img').count(), 0);
+  await page.close();
+});
