@@ -15,6 +15,7 @@ import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js'
 import { crawlWith, tempStorage } from './helpers/crawl-sim.js';
 import { openArchiveDb, type Db } from '../src/archive/archive-db.js';
 import { buildServer, CONTENT_SECURITY_POLICY } from '../src/serve/server.js';
+import type { RegionNode } from '../src/serve/views/browse.js';
 import { findChromium } from '../src/crawl/browser/find-chromium.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -140,4 +141,37 @@ test('archived markup is shown as text and runs nothing; every answer carries th
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   assert.equal(await page.locator('main script, main img').count(), 0);
   await page.close();
+});
+
+test('JSON API: reports a page at a time with the export fields, the spam-affected ones, one report whole', async () => {
+  const get = async (path: string) => (await fetch(`${base}${path}`)).json() as Promise<{ total: number; page: number; pageSize: number; reports: Record<string, unknown>[] }>;
+  const spam = await get('/api/reports?spam=1');
+  const want = (db.prepare('SELECT count(DISTINCT report_id) AS n FROM report_spam').get() as { n: number }).n;
+  assert.ok(want > 0);
+  assert.equal(spam.total, want);
+  const [first, second] = [await get('/api/reports?pageSize=3'), await get('/api/reports?pageSize=3&page=2')];
+  assert.equal(first.total, (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n);
+  assert.equal(first.reports.length, 3);
+  assert.equal(new Set([...first.reports, ...second.reports].map((r) => r.id)).size, 6, 'pages do not overlap');
+  for (const key of ['id', 'url', 'region', 'issuer', 'figures', 'checks', 'tables', 'spam']) assert.ok(key in first.reports[0]!, key);
+  assert.ok(!('text' in first.reports[0]!));
+  const one = (await (await fetch(`${base}/api/reports/${first.reports[0]!.id}`)).json()) as { text: string };
+  assert.ok(one.text.length > 100);
+  assert.equal((await fetch(`${base}/api/reports/999999`)).status, 404);
+});
+
+test('region tree: province → city → county, every count the sum of the node\'s own reports and its children\'s', async () => {
+  const tree = (await (await fetch(`${base}/api/regions`)).json()) as RegionNode[];
+  const total = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  assert.equal(tree.reduce((s, n) => s + n.reports, 0), total);
+  const walk = (n: RegionNode): void => {
+    assert.equal(n.reports, n.own.government + n.own.departments + n.children.reduce((s, c) => s + c.reports, 0), n.code);
+    assert.equal(Object.values(n.years).reduce((s, c) => s + c, 0), n.reports, n.code);
+    n.children.forEach(walk);
+  };
+  tree.forEach(walk);
+  const henan = tree.find((n) => n.code === '410000')!;
+  const luyi = henan.children.find((c) => c.code === '411600')!.children.find((c) => c.code === '411628')!;
+  assert.equal(luyi.name, '鹿邑县');
+  assert.ok(luyi.own.government > 0);
 });

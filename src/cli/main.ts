@@ -13,6 +13,7 @@ import { EXIT } from './exit-codes.js';
 import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
 import { coverageCommand } from './commands/coverage.js';
+import { copyArchive, figureCsvLines } from '../query/export-formats.js';
 import { buildServer } from '../serve/server.js';
 import { regionName } from '../extract/region.js';
 import { exportLines, openForReading, overview, queryCommand, searchCommand, showCommand, spamPortals } from './commands/query.js';
@@ -301,7 +302,11 @@ export function buildProgram(exit: { code: number }): Command {
       const db = openForReading(storageDir);
       const app = buildServer({ db, storageDir, expect });
       try {
-        const address = await app.listen({ port: opts.port, host: opts.host });
+        const address = await app.listen({ port: opts.port, host: opts.host }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') throw new ConfigError(`port ${opts.port} on ${opts.host} is in use: pass another --port`);
+          if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new ConfigError(`cannot listen on ${opts.host}: not an address of this machine`);
+          throw error;
+        });
         print(`serving ${storageDir} at ${address}/ (read-only; Ctrl-C to stop)`);
         await stoppableBySignals((signal) => new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true })), printErr);
       } finally {
@@ -350,13 +355,20 @@ export function buildProgram(exit: { code: number }): Command {
   addFilterOptions(
     program
       .command('export')
-      .description('write archived reports as JSON lines, one report per line')
+      .description('reports as JSON lines (one per line), their figures as CSV, or a copy of the archive for standard SQLite tools')
       .addOption(storageOption())
-      .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl')),
-  ).action((opts: FilterOptions & { storage: string }) => {
+      .addOption(new Option('--format <format>', 'jsonl: one report per line; figures-csv: one row per report and figure; sqlite: a copy of archive.sqlite (needs --out, ignores filters)').choices(['jsonl', 'figures-csv', 'sqlite']).default('jsonl'))
+      .option('--out <file>', 'with --format sqlite: the new database file'),
+  ).action((opts: FilterOptions & { storage: string; format: 'jsonl' | 'figures-csv' | 'sqlite'; out?: string }) => {
     const db = openForReading(resolve(opts.storage));
     try {
-      for (const line of exportLines(db, filterFrom(opts))) print(line);
+      if (opts.format === 'sqlite') {
+        if (!opts.out) throw new ConfigError('--format sqlite needs --out FILE');
+        copyArchive(db, resolve(opts.out));
+        printErr(`wrote ${resolve(opts.out)}`);
+      } else {
+        for (const line of opts.format === 'figures-csv' ? figureCsvLines(db, filterFrom(opts)) : exportLines(db, filterFrom(opts))) print(line);
+      }
     } finally {
       db.close();
     }

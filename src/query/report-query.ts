@@ -54,6 +54,16 @@ export function findReports(db: Db, filter: ReportFilter = {}): ArchivedReport[]
   return rows.map((row) => rowToReport(db, row));
 }
 
+/** One page of findReports, and how many match in all: what an API can answer on a national archive. */
+export function findReportsPage(db: Db, filter: ReportFilter, page: { limit: number; offset: number }): { total: number; reports: ArchivedReport[] } {
+  const conditions = filterConditions(filter);
+  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const params = conditions.flatMap((c) => c.params);
+  const total = (db.prepare(`SELECT count(*) AS n FROM reports r ${where}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`SELECT r.* FROM reports r ${where} ORDER BY r.region_code, r.year, r.id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as ReportRow[];
+  return { total, reports: rows.map((row) => rowToReport(db, row)) };
+}
+
 export function getReport(db: Db, id: number): ArchivedReport | undefined {
   const row = db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
   return row ? rowToReport(db, row) : undefined;

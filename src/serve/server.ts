@@ -13,7 +13,7 @@ import { rawFileName } from '../archive/archive-files.js';
 import { XxgkError } from '../errors.js';
 import { coverageGaps, coverageMatrix, type CoverageRequest } from '../query/coverage.js';
 import { toExported } from '../query/export-record.js';
-import { findReports, getReport, type ReportFilter } from '../query/report-query.js';
+import { findReportsPage, getReport, type ReportFilter } from '../query/report-query.js';
 import { searchReports } from '../query/search.js';
 import { formatCsv } from '../cli/output.js';
 import { browsePage, regionPage, regionTree } from './views/browse.js';
@@ -121,7 +121,14 @@ export function buildServer(options: ServeOptions): FastifyInstance {
 
   // The JSON API: reports have the fields of `xxgk export`.
   app.get('/api/regions', () => regionTree(db));
-  app.get('/api/reports', (request) => findReports(db, filterOf(request.query as Query)).map(toExported).map(({ text: _text, ...rest }) => rest));
+  // A page of reports (default 100, at most 1000) without their text, which /api/reports/ID has.
+  app.get('/api/reports', (request) => {
+    const q = request.query as Query;
+    const page = Math.max(1, Math.floor(Number(q.page) || 1));
+    const pageSize = Math.min(1000, Math.max(1, Math.floor(Number(q.pageSize) || 100)));
+    const { total, reports } = findReportsPage(db, filterOf(q), { limit: pageSize, offset: (page - 1) * pageSize });
+    return { total, page, pageSize, reports: reports.map(toExported).map(({ text: _text, ...rest }) => rest) };
+  });
   app.get('/api/reports/:id', (request, reply) => {
     const report = getReport(db, Number((request.params as { id: string }).id));
     return report ? toExported(report) : reply.code(404).send({ error: 'no such report' });

@@ -14,6 +14,8 @@ export interface RegionNode {
   /** Reports filed under this region and everything under it. */
   reports: number;
   years: Record<number, number>;
+  /** This region's own reports (not its sub-regions'): its government's, and its departments'. */
+  own: { government: number; departments: number };
   children: RegionNode[];
 }
 
@@ -25,13 +27,16 @@ function ancestry(code: string): string[] {
 }
 
 export function regionTree(db: Db): RegionNode[] {
-  const rows = db.prepare('SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n FROM reports GROUP BY region_code, year').all() as { code: string; name: string; year: number; n: number }[];
+  // A government's own report is one its government issued (…政府, as issuerKind says).
+  const rows = db
+    .prepare("SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n, sum(issuer LIKE '%政府') AS gov FROM reports GROUP BY region_code, year")
+    .all() as { code: string; name: string; year: number; n: number; gov: number }[];
   const nodes = new Map<string, RegionNode>();
   const roots: RegionNode[] = [];
   const nodeOf = (code: string, fallbackName: string, parent: RegionNode | undefined): RegionNode => {
     let node = nodes.get(code);
     if (!node) {
-      node = { code, name: regionName(code) ?? fallbackName, reports: 0, years: {}, children: [] };
+      node = { code, name: regionName(code) ?? fallbackName, reports: 0, years: {}, own: { government: 0, departments: 0 }, children: [] };
       nodes.set(code, node);
       (parent ? parent.children : roots).push(node);
     }
@@ -43,6 +48,10 @@ export function regionTree(db: Db): RegionNode[] {
       const node = nodeOf(code, code === r.code ? r.name : code, parent);
       node.reports += r.n;
       node.years[r.year] = (node.years[r.year] ?? 0) + r.n;
+      if (code === r.code) {
+        node.own.government += r.gov;
+        node.own.departments += r.n - r.gov;
+      }
       parent = node;
     }
   }
@@ -56,7 +65,7 @@ export function regionTree(db: Db): RegionNode[] {
 
 function treeHtml(nodes: RegionNode[]): Html {
   return html`<ul class="tree">${nodes.map(
-    (n) => html`<li><a href="/region/${n.code}">${n.name}</a> <span class="count">${n.reports}</span>
+    (n) => html`<li><a href="/region/${n.code}">${n.name}</a> <span class="count">${n.reports}</span>${n.own.government + n.own.departments ? html` <span class="own">政府 ${n.own.government} · 部门 ${n.own.departments}</span>` : ''}
 <span class="years">${Object.entries(n.years).map(([y, c]) => html`<a href="/region/${n.code}?year=${y}">${y}<sup>${c}</sup></a> `)}</span>${n.children.length ? treeHtml(n.children) : ''}</li>`,
   )}</ul>`;
 }
