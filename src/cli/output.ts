@@ -2,6 +2,7 @@
  * Formatting for people and pipes: aligned tables (CJK counted as two columns), CSV, JSON.
  */
 import type { ExportedReport } from '../query/export-record.js';
+import { formatCsv } from '../query/csv.js';
 
 function displayWidth(text: string): number {
   let width = 0;
@@ -23,14 +24,7 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function formatCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
-}
+export { csvCell, formatCsv } from '../query/csv.js';
 
 const LIST_HEADER = ['id', 'year', 'region', 'name', 'issuer', 'published', 'title'];
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { Db } from '../archive/archive-db.js';
 import { ConfigError } from '../errors.js';
-import { csvCell } from '../cli/output.js';
+import { csvCell } from './csv.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
 
 export const FIGURES_CSV_HEADER = ['id', 'url', 'year', 'region_code', 'region_name', 'issuer', 'template', 'key', 'value', 'uncertain'];

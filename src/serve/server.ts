@@ -7,6 +7,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { basename, resolve, sep } from 'node:path';
 import type { Db } from '../archive/archive-db.js';
 import { rawFileName } from '../archive/archive-files.js';
@@ -15,7 +16,7 @@ import { coverageGaps, coverageMatrix, type CoverageRequest } from '../query/cov
 import { toExported } from '../query/export-record.js';
 import { findReportsPage, getReport, type ReportFilter } from '../query/report-query.js';
 import { searchReports } from '../query/search.js';
-import { formatCsv } from '../cli/output.js';
+import { formatCsv } from '../query/csv.js';
 import { browsePage, regionPage, regionTree } from './views/browse.js';
 import { coveragePage, coverageRequestOf } from './views/coverage.js';
 import { figureRows, figuresPage } from './views/figures.js';
@@ -43,8 +44,8 @@ export interface ServeOptions {
 }
 
 const STATIC: Record<string, { file: string; type: string }> = {
-  'app.css': { file: new URL('./static/app.css', import.meta.url).pathname, type: 'text/css; charset=utf-8' },
-  'figures-chart.js': { file: new URL('./static/figures-chart.js', import.meta.url).pathname, type: 'text/javascript; charset=utf-8' },
+  'app.css': { file: fileURLToPath(new URL('./static/app.css', import.meta.url)), type: 'text/css; charset=utf-8' },
+  'figures-chart.js': { file: fileURLToPath(new URL('./static/figures-chart.js', import.meta.url)), type: 'text/javascript; charset=utf-8' },
   'echarts.min.js': { file: createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' },
 };
 
