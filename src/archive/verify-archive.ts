@@ -249,6 +249,16 @@ async function subdirs(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
+/** Every folder under archive/<region>/<year>/, relative to the storage directory, with its parent. */
+async function* reportFolders(storageDir: string): AsyncGenerator<{ folder: string; name: string; parent: string }> {
+  for (const region of await subdirs(join(storageDir, 'archive'))) {
+    for (const year of await subdirs(join(storageDir, 'archive', region))) {
+      const parent = join('archive', region, year);
+      for (const name of await subdirs(join(storageDir, parent))) yield { folder: join(parent, name), name, parent };
+    }
+  }
+}
+
 /**
  * Walks archive/<region>/<year>/<key> and versions/<key>/v<N>: folders no row points at, and the
  * leftovers of writes cut short (archive-files.ts names them <folder>.tmp-<pid> / .old-<pid>).
@@ -257,20 +267,15 @@ async function checkFolders(storageDir: string, rows: ReportRow[], versions: Ver
   const byFolder = new Map(rows.map((r) => [r.folder, r]));
   const versionFolders = new Set(versions.map((v) => v.folder));
   const problems: ArchiveProblem[] = [];
-  for (const region of await subdirs(join(storageDir, 'archive'))) {
-    for (const year of await subdirs(join(storageDir, 'archive', region))) {
-      for (const name of await subdirs(join(storageDir, 'archive', region, year))) {
-        const folder = join('archive', region, year, name);
-        if (byFolder.has(folder)) continue;
-        const leftover = parseLeftover(name);
-        if (!leftover) {
-          problems.push({ kind: 'orphan-folder', path: folder, detail: 'report folder without a row in the index', repair: 'lost+found' });
-          continue;
-        }
-        const target = join('archive', region, year, leftover.base);
-        problems.push(await checkLeftover(storageDir, folder, target, leftover.kind, leftover.pid, byFolder.get(target)));
-      }
+  for await (const { folder, name, parent } of reportFolders(storageDir)) {
+    if (byFolder.has(folder)) continue;
+    const leftover = parseLeftover(name);
+    if (!leftover) {
+      problems.push({ kind: 'orphan-folder', path: folder, detail: 'report folder without a row in the index', repair: 'lost+found' });
+      continue;
     }
+    const target = join(parent, leftover.base);
+    problems.push(await checkLeftover(storageDir, folder, target, leftover.kind, leftover.pid, byFolder.get(target)));
   }
   for (const key of await subdirs(join(storageDir, 'versions'))) {
     for (const name of await subdirs(join(storageDir, 'versions', key))) {
@@ -420,16 +425,11 @@ async function repairLeftovers(storageDir: string, problems: ArchiveProblem[], m
 export async function clearLeftovers(storageDir: string, db: Db, now = new Date()): Promise<RepairOutcome[]> {
   const problems: ArchiveProblem[] = [];
   const byFolder = db.prepare('SELECT * FROM reports WHERE folder = ?');
-  for (const region of await subdirs(join(storageDir, 'archive'))) {
-    for (const year of await subdirs(join(storageDir, 'archive', region))) {
-      for (const name of await subdirs(join(storageDir, 'archive', region, year))) {
-        const leftover = parseLeftover(name);
-        if (!leftover) continue;
-        const target = join('archive', region, year, leftover.base);
-        const row = byFolder.get(target) as ReportRow | undefined;
-        problems.push(await checkLeftover(storageDir, join('archive', region, year, name), target, leftover.kind, leftover.pid, row));
-      }
-    }
+  for await (const { folder, name, parent } of reportFolders(storageDir)) {
+    const leftover = parseLeftover(name);
+    if (!leftover) continue;
+    const target = join(parent, leftover.base);
+    problems.push(await checkLeftover(storageDir, folder, target, leftover.kind, leftover.pid, byFolder.get(target) as ReportRow | undefined));
   }
   const lostFound = lostFoundDir(now);
   return repairLeftovers(storageDir, problems, (folder) => moveToLostFound(storageDir, lostFound, folder));

@@ -5,11 +5,13 @@
  * everyone by 31 March (2008 regulation, Article 32).
  */
 import type { Db } from '../archive/archive-db.js';
-import { resolveRegion } from '../extract/region.js';
-import { filterConditions } from './report-query.js';
+import { filterConditions, regionCodeOf, regionCodePrefix } from './report-query.js';
 
 export type IssuerKind = 'government' | 'department';
 export type CoverageStatus = 'on-time' | 'late' | 'undated' | 'missing';
+
+/** How a cell is shown in the CLI's and the web view's matrix. */
+export const COVERAGE_MARK: Record<CoverageStatus, string> = { 'on-time': '✓', late: 'L', undated: '?', missing: '✗' };
 
 export interface CoverageCell {
   year: number;
@@ -114,11 +116,8 @@ export function coverageMatrix(db: Db, request: CoverageRequest = {}): CoverageM
 
 /** Whether a region code lies in a region given as a code or a name (a province or city includes its counties). */
 function inRegion(code: string, region: string): boolean {
-  const scope = /^\d{6}$/.test(region) ? region : resolveRegion([region])?.code;
-  if (!scope) return false;
-  if (scope.endsWith('0000')) return code.slice(0, 2) === scope.slice(0, 2);
-  if (scope.endsWith('00')) return code.slice(0, 4) === scope.slice(0, 4);
-  return code === scope;
+  const scope = regionCodeOf(region);
+  return scope !== undefined && code.startsWith(regionCodePrefix(scope));
 }
 
 function kindOrder(issuer: string): number {

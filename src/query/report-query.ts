@@ -18,19 +18,33 @@ export interface ReportFilter {
   spam?: boolean;
 }
 
-/** Province codes end in 0000 and city codes in 00: they stand for everything under them. */
+/**
+ * What every code under a region starts with: province codes end in 0000 and city codes in 00,
+ * and stand for everything under them.
+ */
+export function regionCodePrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
 export function regionCodeCondition(code: string): SqlCondition {
-  if (code.endsWith('0000')) return { sql: 'substr(r.region_code, 1, 2) = ?', params: [code.slice(0, 2)] };
-  if (code.endsWith('00')) return { sql: 'substr(r.region_code, 1, 4) = ?', params: [code.slice(0, 4)] };
-  return { sql: 'r.region_code = ?', params: [code] };
+  const prefix = regionCodePrefix(code);
+  if (prefix.length === code.length) return { sql: 'r.region_code = ?', params: [code] };
+  return { sql: `substr(r.region_code, 1, ${prefix.length}) = ?`, params: [prefix] };
+}
+
+/** A region given as a code or as a name (today's, or an earlier one the gazetteer knows) → its code. */
+export function regionCodeOf(region: string): string | undefined {
+  return /^\d{6}$/.test(region) ? region : resolveRegion([region])?.code;
 }
 
 function regionCondition(region: string): SqlCondition {
   if (/^\d{6}$/.test(region)) return regionCodeCondition(region);
-  const resolved = resolveRegion([region]);
+  const code = regionCodeOf(region);
   // The stored name matters too: reports keep the name in use when they were written (开封县).
-  if (!resolved) return { sql: 'r.region_name = ?', params: [region] };
-  const byCode = regionCodeCondition(resolved.code);
+  if (!code) return { sql: 'r.region_name = ?', params: [region] };
+  const byCode = regionCodeCondition(code);
   return { sql: `(${byCode.sql} OR r.region_name = ?)`, params: [...byCode.params, region] };
 }
 

@@ -5,10 +5,9 @@
  * each hit with a snippet whose matches are marked.
  */
 import type { Db, ReportRow } from '../archive/archive-db.js';
-import { isHanPair } from '../archive/cjk-bigrams.js';
 import { ConfigError } from '../errors.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
-import { splitTerms, type SqlCondition } from './text-search.js';
+import { ftsPhrase, scanCondition, splitTerms, termIndex, type SqlCondition } from './text-search.js';
 
 export interface SearchRequest {
   /** Words that must all occur in the title or text. */
@@ -48,7 +47,7 @@ export interface SearchResult {
 const MAX_PAGE_SIZE = 100;
 
 function phrases(terms: string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+  return terms.map(ftsPhrase).join(' AND ');
 }
 
 export function searchReports(db: Db, request: SearchRequest): SearchResult {
@@ -59,9 +58,9 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   if (!Number.isInteger(page) || page < 1) throw new ConfigError('search: page must be 1 or more');
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new ConfigError(`search: page size must be 1–${MAX_PAGE_SIZE}`);
 
-  const long = terms.filter((t) => [...t].length >= 3);
-  const pairs = terms.filter(isHanPair);
-  const rest = terms.filter((t) => !long.includes(t) && !pairs.includes(t));
+  const long = terms.filter((t) => termIndex(t) === 'reports_fts');
+  const pairs = terms.filter((t) => termIndex(t) === 'reports_bigram');
+  const rest = terms.filter((t) => termIndex(t) === undefined);
   const joins: SqlCondition[] = [];
   const scores: string[] = [];
   if (long.length) {
@@ -76,7 +75,7 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   // so they only narrow what the indexes and filters found.
   const conditions = [
     ...filterConditions(request.filter ?? {}),
-    ...rest.map((term) => ({ sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] })),
+    ...rest.map(scanCondition),
   ];
   const from = `FROM reports r ${joins.map((j) => j.sql).join(' ')} ${conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : ''}`;
   const params = [...joins.flatMap((j) => j.params), ...conditions.flatMap((c) => c.params)];

@@ -17,17 +17,25 @@ export function splitTerms(words: string): string[] {
     .filter(Boolean);
 }
 
-function ftsPhrase(term: string): string {
+export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** The full-text table that answers a term, or undefined when none does and the texts are scanned. */
+export function termIndex(term: string): 'reports_fts' | 'reports_bigram' | undefined {
+  if ([...term].length >= 3) return 'reports_fts';
+  return isHanPair(term) ? 'reports_bigram' : undefined;
+}
+
+/** A term no index answers, found by reading the title and text. */
+export function scanCondition(term: string): SqlCondition {
+  return { sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] };
 }
 
 /** Every term must appear in the title or the text. */
 export function textConditions(words: string): SqlCondition[] {
-  return splitTerms(words).map((term) =>
-    [...term].length >= 3
-      ? { sql: 'r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)', params: [ftsPhrase(term)] }
-      : isHanPair(term)
-        ? { sql: 'r.id IN (SELECT rowid FROM reports_bigram WHERE reports_bigram MATCH ?)', params: [ftsPhrase(term)] }
-        : { sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] },
-  );
+  return splitTerms(words).map((term) => {
+    const index = termIndex(term);
+    return index ? { sql: `r.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [ftsPhrase(term)] } : scanCondition(term);
+  });
 }

@@ -3,10 +3,9 @@
  * --gaps, the list of missing reports.
  */
 import type { Db } from '../../archive/archive-db.js';
-import { coverageGaps, coverageMatrix, type CoverageRequest, type CoverageStatus } from '../../query/coverage.js';
+import { COVERAGE_MARK, coverageGaps, coverageMatrix, type CoverageRequest } from '../../query/coverage.js';
 import { formatCsv, formatTable } from '../output.js';
 
-const MARK: Record<CoverageStatus, string> = { 'on-time': '✓', late: 'L', undated: '?', missing: '✗' };
 const LEGEND = '✓ on time   L late   ? no publication date   ✗ missing   (blank: not expected yet)';
 
 export function coverageCommand(db: Db, request: CoverageRequest, options: { gaps: boolean; format: 'table' | 'json' | 'csv' }): string {
@@ -27,7 +26,7 @@ export function coverageCommand(db: Db, request: CoverageRequest, options: { gap
   if (!matrix.rows.length) return '(no reports in that region)';
   const rows = matrix.rows.map((r) => [r.regionCode, r.issuer, ...matrix.years.map((y) => {
     const cell = cellOf(r.cells, y);
-    return cell ? MARK[cell.status] : '';
+    return cell ? COVERAGE_MARK[cell.status] : '';
   })]);
   return `${formatTable(['region', 'issuer', ...matrix.years.map(String)], rows)}\n\n${LEGEND}`;
 }

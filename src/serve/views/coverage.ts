@@ -1,9 +1,7 @@
 /** The coverage matrix of a region, with the list of gaps to download. */
 import type { Db } from '../../archive/archive-db.js';
-import { coverageMatrix, type CoverageRequest, type CoverageStatus } from '../../query/coverage.js';
+import { COVERAGE_MARK, coverageMatrix, type CoverageRequest } from '../../query/coverage.js';
 import { html, layout } from '../html.js';
-
-const MARK: Record<CoverageStatus, string> = { 'on-time': '✓', late: 'L', undated: '?', missing: '✗' };
 
 export function coverageRequestOf(query: { region?: string; from?: string; to?: string; kind?: string }, expect: CoverageRequest['expect']): CoverageRequest {
   const year = (v?: string) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
@@ -33,7 +31,7 @@ export function coveragePage(db: Db, query: { region?: string; from?: string; to
 ${m.rows.map((r) => html`<tr class="${r.kind}"><td>${r.regionName}</td><td>${r.issuer}</td>${m.years.map((y) => {
       const c = r.cells.find((x) => x.year === y);
       if (!c) return html`<td></td>`;
-      const mark = html`<span title="${c.status}, due ${c.deadline}${c.published ? `, published ${c.published}` : ''}">${MARK[c.status]}</span>`;
+      const mark = html`<span title="${c.status}, due ${c.deadline}${c.published ? `, published ${c.published}` : ''}">${COVERAGE_MARK[c.status]}</span>`;
       return html`<td class="${c.status}" data-year="${y}">${c.reportId ? html`<a href="/report/${c.reportId}">${mark}</a>` : mark}</td>`;
     })}</tr>`)}
 </tbody></table>`,
