@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openArchiveDb, type Db } from '../src/archive/archive-db.js';
-import { coverageGaps, coverageMatrix, deadlineOf, issuerKind } from '../src/query/coverage.js';
+import { coverageGaps, coverageMatrix, deadlineOf } from '../src/query/coverage.js';
+import { issuerKind } from '../src/query/report-query.js';
 import { coverageCommand } from '../src/cli/commands/coverage.js';
 
 function archiveOf(reports: [code: string, name: string, issuer: string, year: number, published: string | null][]): Db {

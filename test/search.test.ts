@@ -15,7 +15,8 @@ import { openArchiveDb, type Db } from '../src/archive/archive-db.js';
 import { MIGRATIONS } from '../src/archive/schema.js';
 import { cjkBigrams, isHanPair } from '../src/archive/cjk-bigrams.js';
 import { searchReports, snippetOf } from '../src/query/search.js';
-import { findReports } from '../src/query/report-query.js';
+import { findReports, issuerKind } from '../src/query/report-query.js';
+import { levelOf } from '../src/extract/region-data.js';
 import { verifyArchive } from '../src/archive/verify-archive.js';
 import { searchCommand } from '../src/cli/commands/query.js';
 
@@ -38,8 +39,8 @@ after(async () => {
 });
 
 /** Ids of the reports whose title or text holds every term: the answer without any index. */
-function scanned(terms: string[], where: (r: { year: number; region_code: string }) => boolean = () => true): number[] {
-  const rows = db.prepare('SELECT id, title, text, year, region_code FROM reports ORDER BY id').all() as { id: number; title: string; text: string; year: number; region_code: string }[];
+function scanned(terms: string[], where: (r: { year: number; region_code: string; issuer: string }) => boolean = () => true): number[] {
+  const rows = db.prepare('SELECT id, title, text, year, region_code, issuer FROM reports ORDER BY id').all() as { id: number; title: string; text: string; year: number; region_code: string; issuer: string }[];
   return rows.filter((r) => where(r) && terms.every((t) => r.title.toLowerCase().includes(t.toLowerCase()) || r.text.toLowerCase().includes(t.toLowerCase()))).map((r) => r.id);
 }
 
@@ -92,6 +93,19 @@ test('filters, pages and sort orders', () => {
   const byDate = searchReports(db, { q: '公开', sort: 'date', pageSize: 100 }).hits.map((h) => h.year);
   assert.deepEqual(byDate, [...byDate].sort((a, b) => b - a));
   assert.throws(() => searchReports(db, { q: '  ' }), /at least one word/);
+
+  // Level by the code the report is filed under, issuer kind by the issuer's name.
+  const levelName = { 1: 'province', 2: 'city', 3: 'county' } as const;
+  for (const level of ['province', 'city', 'county'] as const) {
+    const expected = scanned(['公开'], (r) => levelName[levelOf(r.region_code)] === level);
+    assert.deepEqual(allHits('公开', { level }), expected, level);
+  }
+  assert.ok(allHits('公开', { level: 'province' }).length > 0 && allHits('公开', { level: 'county' }).length > 0, 'the sample has both');
+  for (const kind of ['government', 'department'] as const) {
+    assert.deepEqual(allHits('公开', { kind }), scanned(['公开'], (r) => issuerKind(r.issuer) === kind), kind);
+  }
+  assert.ok(allHits('公开', { kind: 'department' }).length > 0 && allHits('公开', { kind: 'government' }).length > 0, 'the sample has both');
+  assert.deepEqual(allHits('复议', { level: 'province', kind: 'department' }), scanned(['复议'], (r) => levelOf(r.region_code) === 1 && issuerKind(r.issuer) === 'department'));
   assert.throws(() => searchReports(db, { q: '公开', pageSize: 1000 }), /page size/);
 });
 

@@ -13,13 +13,13 @@ import { EXIT } from './exit-codes.js';
 import { StorageBusyError } from '../schedule/storage-lock.js';
 import { crawlHadErrors, runCrawl } from './commands/crawl.js';
 import { coverageCommand } from './commands/coverage.js';
-import { copyArchive, figureCsvLines } from '../query/export-formats.js';
+import { copyArchive, figureCsvLines, writeFiguresParquet } from '../query/export-formats.js';
 import { buildServer } from '../serve/server.js';
 import { regionName } from '../extract/region.js';
 import { exportLines, openForReading, overview, queryCommand, searchCommand, showCommand, spamPortals } from './commands/query.js';
 import { runReprocess } from './commands/reprocess.js';
 import { figuresCommand, listFigureKeys } from './commands/figures.js';
-import type { ReportFilter } from '../query/report-query.js';
+import { ISSUER_KINDS, REGION_LEVELS, type IssuerKind, type ReportFilter, type RegionLevel } from '../query/report-query.js';
 import type { PortalSeed } from '../types.js';
 import { runSchedule } from './commands/schedule.js';
 import { failuresCommand, runsCommand } from './commands/runs.js';
@@ -81,6 +81,8 @@ interface FilterOptions {
   text?: string;
   portal?: string;
   spam?: boolean;
+  level?: RegionLevel;
+  kind?: IssuerKind;
 }
 
 function filterFrom(opts: FilterOptions): ReportFilter {
@@ -90,6 +92,8 @@ function filterFrom(opts: FilterOptions): ReportFilter {
   if (opts.year !== undefined) filter.year = opts.year;
   if (opts.text) filter.text = opts.text;
   if (opts.portal) filter.portal = opts.portal;
+  if (opts.level) filter.level = opts.level;
+  if (opts.kind) filter.kind = opts.kind;
   return filter;
 }
 
@@ -99,7 +103,9 @@ function addFilterOptions(command: Command): Command {
     .option('--year <year>', 'year reported on (not the year published)', year)
     .option('--text <words>', 'words that must all occur (any length: 复议, 政府信息公开)')
     .option('--portal <id>', 'seed id of the portal')
-    .option('--spam', 'only reports in which spam injections were found and removed');
+    .option('--spam', 'only reports in which spam injections were found and removed')
+    .addOption(new Option('--level <level>', 'only reports filed under a province, a city or a county (district)').choices(REGION_LEVELS))
+    .addOption(new Option('--kind <kind>', "only governments' own reports, or only their departments'").choices(ISSUER_KINDS));
 }
 
 export function buildProgram(exit: { code: number }): Command {
@@ -355,17 +361,21 @@ export function buildProgram(exit: { code: number }): Command {
   addFilterOptions(
     program
       .command('export')
-      .description('reports as JSON lines (one per line), their figures as CSV, or a copy of the archive for standard SQLite tools')
+      .description('reports as JSON lines (one per line), their figures as CSV or Parquet, or a copy of the archive for standard SQLite tools')
       .addOption(storageOption())
-      .addOption(new Option('--format <format>', 'jsonl: one report per line; figures-csv: one row per report and figure; sqlite: a copy of archive.sqlite (needs --out, ignores filters)').choices(['jsonl', 'figures-csv', 'sqlite']).default('jsonl'))
-      .option('--out <file>', 'with --format sqlite: the new database file'),
-  ).action((opts: FilterOptions & { storage: string; format: 'jsonl' | 'figures-csv' | 'sqlite'; out?: string }) => {
+      .addOption(new Option('--format <format>', 'jsonl: one report per line; figures-csv: one row per report and figure; parquet: the figures-csv rows as a typed Parquet file (needs --out); sqlite: a copy of archive.sqlite (needs --out, ignores filters)').choices(['jsonl', 'figures-csv', 'parquet', 'sqlite']).default('jsonl'))
+      .option('--out <file>', 'with --format parquet or sqlite: the new file'),
+  ).action((opts: FilterOptions & { storage: string; format: 'jsonl' | 'figures-csv' | 'parquet' | 'sqlite'; out?: string }) => {
     const db = openForReading(resolve(opts.storage));
     try {
       if (opts.format === 'sqlite') {
         if (!opts.out) throw new ConfigError('--format sqlite needs --out FILE');
         copyArchive(db, resolve(opts.out));
         printErr(`wrote ${resolve(opts.out)}`);
+      } else if (opts.format === 'parquet') {
+        if (!opts.out) throw new ConfigError('--format parquet needs --out FILE');
+        const rows = writeFiguresParquet(db, filterFrom(opts), resolve(opts.out));
+        printErr(`wrote ${rows} figures to ${resolve(opts.out)}`);
       } else {
         for (const line of opts.format === 'figures-csv' ? figureCsvLines(db, filterFrom(opts)) : exportLines(db, filterFrom(opts))) print(line);
       }

@@ -5,9 +5,7 @@
  * everyone by 31 March (2008 regulation, Article 32).
  */
 import type { Db } from '../archive/archive-db.js';
-import { filterConditions, regionCodeOf, regionCodePrefix } from './report-query.js';
-
-export type IssuerKind = 'government' | 'department';
+import { filterConditions, issuerKind, regionCodeOf, regionCodePrefix, type IssuerKind } from './report-query.js';
 export type CoverageStatus = 'on-time' | 'late' | 'undated' | 'missing';
 
 /** How a cell is shown in the CLI's and the web view's matrix. */
@@ -47,11 +45,6 @@ export interface CoverageRequest {
   kind?: IssuerKind;
   /** Governments expected whether or not the archive has any of their reports (the seeds' regions). */
   expect?: { regionCode: string; regionName: string }[];
-}
-
-/** A government's own report: the issuer is the government itself, not one of its offices. */
-export function issuerKind(issuer: string): IssuerKind {
-  return /政府$/.test(issuer) ? 'government' : 'department';
 }
 
 export function deadlineOf(year: number, kind: IssuerKind): string {

@@ -16,7 +16,37 @@ export interface ReportFilter {
   portal?: string;
   /** Only reports in which spam was found. */
   spam?: boolean;
+  /** Only reports filed under a province, a city (prefecture) or a county (district). */
+  level?: RegionLevel;
+  /** Only governments' own reports, or only their departments'. */
+  kind?: IssuerKind;
 }
+
+export type RegionLevel = 'province' | 'city' | 'county';
+export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county'];
+export type IssuerKind = 'government' | 'department';
+export const ISSUER_KINDS: readonly IssuerKind[] = ['government', 'department'];
+
+/**
+ * A government's own report: the issuer is the government itself (issuer.ts spells 政府 out as
+ * 人民政府), not one of its offices. The SQL in filterConditions says the same.
+ */
+export function issuerKind(issuer: string): IssuerKind {
+  return /政府$/.test(issuer) ? 'government' : 'department';
+}
+
+/** level= and kind= of a web request: a known value, or nothing (an unknown one is ignored). */
+export function levelAndKindOf(query: { level?: string | undefined; kind?: string | undefined }): Pick<ReportFilter, 'level' | 'kind'> {
+  const level = REGION_LEVELS.find((l) => l === query.level);
+  const kind = ISSUER_KINDS.find((k) => k === query.kind);
+  return { ...(level ? { level } : {}), ...(kind ? { kind } : {}) };
+}
+
+const LEVEL_CONDITION: Record<RegionLevel, string> = {
+  province: "r.region_code LIKE '__0000'",
+  city: "(r.region_code LIKE '____00' AND r.region_code NOT LIKE '__0000')",
+  county: "r.region_code NOT LIKE '____00'",
+};
 
 /**
  * What every code under a region starts with: province codes end in 0000 and city codes in 00,
@@ -55,6 +85,8 @@ export function filterConditions(filter: ReportFilter): SqlCondition[] {
   if (filter.portal) conditions.push({ sql: 'r.portal = ?', params: [filter.portal] });
   if (filter.text) conditions.push(...textConditions(filter.text));
   if (filter.spam) conditions.push({ sql: 'r.id IN (SELECT report_id FROM report_spam)', params: [] });
+  if (filter.level) conditions.push({ sql: LEVEL_CONDITION[filter.level], params: [] });
+  if (filter.kind) conditions.push({ sql: filter.kind === 'government' ? "r.issuer LIKE '%政府'" : "r.issuer NOT LIKE '%政府'", params: [] });
   return conditions;
 }
 

@@ -7,7 +7,7 @@
 import type { Db, ReportRow } from '../archive/archive-db.js';
 import { ConfigError } from '../errors.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
-import { ftsPhrase, scanCondition, splitTerms, termIndex, type SqlCondition } from './text-search.js';
+import { ftsPhrase, scanCondition, splitTerms, termIndex } from './text-search.js';
 
 export interface SearchRequest {
   /** Words that must all occur in the title or text. */
@@ -61,31 +61,32 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   const long = terms.filter((t) => termIndex(t) === 'reports_fts');
   const pairs = terms.filter((t) => termIndex(t) === 'reports_bigram');
   const rest = terms.filter((t) => termIndex(t) === undefined);
-  const joins: SqlCondition[] = [];
-  const scores: string[] = [];
-  if (long.length) {
-    joins.push({ sql: 'JOIN (SELECT rowid AS id, rank FROM reports_fts WHERE reports_fts MATCH ?) t ON t.id = r.id', params: [phrases(long)] });
-    scores.push('t.rank');
-  }
-  if (pairs.length) {
-    joins.push({ sql: 'JOIN (SELECT rowid AS id, rank FROM reports_bigram WHERE reports_bigram MATCH ?) b ON b.id = r.id', params: [phrases(pairs)] });
-    scores.push('b.rank');
-  }
+  // Each index answers once, into a materialised table: left to itself the planner may run one
+  // index's MATCH again for every row of the other (seconds on a mixed query such as 复议 依申请).
+  const matches: { name: string; table: string; terms: string[] }[] = [
+    { name: 't', table: 'reports_fts', terms: long },
+    { name: 'b', table: 'reports_bigram', terms: pairs },
+  ].filter((m) => m.terms.length);
+  const withClause = matches.length
+    ? `WITH ${matches.map((m) => `${m.name} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?)`).join(', ')}`
+    : '';
+  const joins = matches.map((m) => `JOIN ${m.name} ON ${m.name}.id = r.id`).join(' ');
+  const scores = matches.map((m) => `${m.name}.rank`);
   // One character, or two that are not both Han (a number, a Latin word): no index answers them,
   // so they only narrow what the indexes and filters found.
   const conditions = [
     ...filterConditions(request.filter ?? {}),
     ...rest.map(scanCondition),
   ];
-  const from = `FROM reports r ${joins.map((j) => j.sql).join(' ')} ${conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : ''}`;
-  const params = [...joins.flatMap((j) => j.params), ...conditions.flatMap((c) => c.params)];
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const from = `FROM reports r ${joins} ${conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : ''}`;
+  const params = [...matches.map((m) => phrases(m.terms)), ...conditions.flatMap((c) => c.params)];
+  const total = (db.prepare(`${withClause} SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
   // bm25 is lower for better matches; without an index term every hit scores the same, and the
   // newest come first.
   const byDate = 'r.year DESC, r.published DESC, r.id DESC';
   const order = request.sort === 'date' || !scores.length ? byDate : `${scores.join(' + ')}, r.year DESC, r.id DESC`;
   const rows = db
-    .prepare(`SELECT r.id, r.title, r.year, r.region_code, r.region_name, r.issuer, r.published, r.url, r.text ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .prepare(`${withClause} SELECT r.id, r.title, r.year, r.region_code, r.region_name, r.issuer, r.published, r.url, r.text ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, pageSize, (page - 1) * pageSize) as Pick<ReportRow, 'id' | 'title' | 'year' | 'region_code' | 'region_name' | 'issuer' | 'published' | 'url' | 'text'>[];
   return {
     total,

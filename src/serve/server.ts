@@ -14,7 +14,7 @@ import { rawFileName } from '../archive/archive-files.js';
 import { XxgkError } from '../errors.js';
 import { coverageGaps, coverageMatrix, type CoverageRequest } from '../query/coverage.js';
 import { toExported } from '../query/export-record.js';
-import { findReportsPage, getReport, type ReportFilter } from '../query/report-query.js';
+import { findReportsPage, getReport, levelAndKindOf, type ReportFilter } from '../query/report-query.js';
 import { searchReports } from '../query/search.js';
 import { formatCsv } from '../query/csv.js';
 import { browsePage, regionPage, regionTree } from './views/browse.js';
@@ -59,6 +59,7 @@ function filterOf(q: Query): ReportFilter {
     ...(q.text ? { text: q.text } : {}),
     ...(q.portal ? { portal: q.portal } : {}),
     ...(q.spam === '1' || q.spam === 'true' ? { spam: true } : {}),
+    ...levelAndKindOf(q),
   };
 }
 

@@ -4,8 +4,7 @@
  */
 import type { Db } from '../../archive/archive-db.js';
 import { regionName } from '../../extract/region.js';
-import { issuerKind } from '../../query/coverage.js';
-import { regionCodeCondition } from '../../query/report-query.js';
+import { issuerKind, regionCodeCondition } from '../../query/report-query.js';
 import { html, layout, type Html } from '../html.js';
 
 export interface RegionNode {

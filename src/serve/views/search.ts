@@ -1,5 +1,6 @@
 /** The search form and a page of results, matches marked, with filters and paging. */
 import type { Db } from '../../archive/archive-db.js';
+import { levelAndKindOf } from '../../query/report-query.js';
 import { searchReports, type SearchRequest } from '../../query/search.js';
 import { html, layout } from '../html.js';
 
@@ -7,6 +8,8 @@ export interface SearchQuery {
   q?: string;
   region?: string;
   year?: string;
+  level?: string;
+  kind?: string;
   sort?: string;
   page?: string;
 }
@@ -17,11 +20,15 @@ export function searchRequestOf(query: SearchQuery): SearchRequest | undefined {
   const page = query.page ? Number(query.page) : 1;
   return {
     q: query.q,
-    filter: { ...(query.region ? { region: query.region } : {}), ...(year && Number.isInteger(year) ? { year } : {}) },
+    filter: { ...(query.region ? { region: query.region } : {}), ...(year && Number.isInteger(year) ? { year } : {}), ...levelAndKindOf(query) },
     sort: query.sort === 'date' ? 'date' : 'relevance',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: 20,
   };
+}
+
+function option(value: string, label: string, chosen: string | undefined) {
+  return value === chosen ? html`<option value="${value}" selected>${label}</option>` : html`<option value="${value}">${label}</option>`;
 }
 
 export function searchPage(db: Db, query: SearchQuery): string {
@@ -30,6 +37,8 @@ export function searchPage(db: Db, query: SearchQuery): string {
 <input name="q" value="${query.q ?? ''}" placeholder="复议 诉讼" aria-label="words">
 <input name="region" value="${query.region ?? ''}" placeholder="地区 410000 / 周口市" aria-label="region">
 <input name="year" value="${query.year ?? ''}" placeholder="年度" aria-label="year" size="6">
+<select name="level" aria-label="level"><option value="">所有层级 any level</option>${option('province', '省级 province', query.level)}${option('city', '市级 city', query.level)}${option('county', '县级 county', query.level)}</select>
+<select name="kind" aria-label="kind"><option value="">政府及部门 all issuers</option>${option('government', '政府 governments', query.kind)}${option('department', '部门 departments', query.kind)}</select>
 <select name="sort" aria-label="sort"><option value="relevance">相关 relevance</option><option value="date"${query.sort === 'date' ? html` selected` : ''}>最新 newest</option></select>
 <button>搜索</button></form>`;
   if (!request) return layout('搜索 Search', html`<h1>搜索 Search</h1>${form}<p>Every word must occur; two-character words such as 复议 work.</p>`);
