@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ReportArchive } from '../src/archive/report-archive.js';
 import { findReports, getReport, countByRegionYear, spamByPortal } from '../src/query/report-query.js';
 import { toExported } from '../src/query/export-record.js';
-import { figureAcross } from '../src/query/figure-query.js';
+import { figureAcross, presentFigureKeys, storedFigureKeys } from '../src/query/figure-query.js';
 import type { FetchedPage, ReportRecord } from '../src/types.js';
 
 let dir: string;
@@ -174,4 +174,7 @@ test('tables, figures and checks are stored with the report and queried across r
   assert.deepEqual(exported.figures, { 'applications.new.natural': 2790, 'applications.new.total': 2800 });
   assert.equal(exported.checks[0]!.ok, true);
   assert.deepEqual(exported.uncertain, ['applications.new.natural']);
+  // The web view's key list steps through the key index; it names exactly the keys stored.
+  assert.deepEqual(presentFigureKeys(archive.db), storedFigureKeys(archive.db).map((k) => k.key));
+  assert.deepEqual(presentFigureKeys(archive.db), ['applications.new.natural', 'applications.new.total']);
 });

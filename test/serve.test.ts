@@ -92,6 +92,15 @@ test('search 复议: ranked hits with the word marked', async (t) => {
   const marks = await page.locator('.hits mark').allTextContents();
   assert.ok(marks.length > 0 && marks.every((m) => m === '复议'), marks.join(','));
   await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+  // Narrowed to departments' reports from the form: fewer hits, no government's own.
+  const all = Number(/^(\d+)/.exec((await page.locator('p.total').textContent())!)![1]);
+  await page.getByRole('combobox', { name: 'kind' }).selectOption('department');
+  await page.getByRole('main').getByRole('button', { name: '搜索' }).click();
+  await page.waitForURL(/kind=department/);
+  const departments = Number(/^(\d+)/.exec((await page.locator('p.total').textContent())!)![1]);
+  assert.ok(departments > 0 && departments < all, `${departments} of ${all}`);
+  const issuers = await page.locator('.hits .meta').allTextContents();
+  assert.ok(issuers.every((m) => !/政府$/.test(m.trim())), issuers.join(' | '));
   await page.close();
 });
 
@@ -158,6 +167,18 @@ test('JSON API: reports a page at a time with the export fields, the spam-affect
   const one = (await (await fetch(`${base}/api/reports/${first.reports[0]!.id}`)).json()) as { text: string };
   assert.ok(one.text.length > 100);
   assert.equal((await fetch(`${base}/api/reports/999999`)).status, 404);
+
+  // Level and issuer kind narrow search and lists alike, and agree with the codes and issuers.
+  type Hit = { regionCode: string; issuer: string };
+  const search = async (query: string) => (await (await fetch(`${base}/api/search?${query}`)).json()) as { total: number; hits: Hit[] };
+  const county = await search(`q=${encodeURIComponent('公开')}&level=county&pageSize=100`);
+  const province = await search(`q=${encodeURIComponent('公开')}&level=province&pageSize=100`);
+  assert.ok(county.total > 0 && province.total > 0);
+  assert.ok(county.hits.every((h) => !h.regionCode.endsWith('00')) && province.hits.every((h) => h.regionCode.endsWith('0000')));
+  const governments = await get('/api/reports?kind=government&pageSize=1000');
+  const departments = await get('/api/reports?kind=department&pageSize=1000');
+  assert.equal(governments.total + departments.total, first.total);
+  assert.ok(governments.reports.every((r) => /政府$/.test(r.issuer as string)) && departments.reports.every((r) => !/政府$/.test(r.issuer as string)));
 });
 
 test('region tree: province → city → county, every count the sum of the node\'s own reports and its children\'s', async () => {

@@ -234,4 +234,15 @@ export const MIGRATIONS: string[] = [
     INSERT INTO reports_bigram (rowid, body) VALUES (new.id, xxgk_bigrams(new.title || ' ' || new.text));
   END;
   `,
+  `
+  -- The catalogue by region and year (issue 12): the region tree, a region's years, coverage and
+  -- region filters read this index alone, not the reports' rows, each a page or more with its text.
+  -- It starts with region_code, year, so it also does the work of the index it replaces.
+  CREATE INDEX reports_catalogue ON reports (region_code, year, issuer, region_name, published);
+  DROP INDEX reports_region_year;
+  -- Newest first (year, then date published) is this index read backwards: a search sorted by
+  -- date stops at the page it shows instead of sorting every report that matches.
+  CREATE INDEX reports_year_published ON reports (year, published);
+  DROP INDEX reports_year;
+  `,
 ];

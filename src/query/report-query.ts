@@ -61,7 +61,10 @@ export function regionCodePrefix(code: string): string {
 export function regionCodeCondition(code: string): SqlCondition {
   const prefix = regionCodePrefix(code);
   if (prefix.length === code.length) return { sql: 'r.region_code = ?', params: [code] };
-  return { sql: `substr(r.region_code, 1, ${prefix.length}) = ?`, params: [prefix] };
+  // A range rather than substr(), so the (region_code, year) index answers it: codes are digits,
+  // and '41' ≤ every 41xxxx < '4:' (':' follows '9').
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return { sql: '(r.region_code >= ? AND r.region_code < ?)', params: [prefix, end] };
 }
 
 /** A region given as a code or as a name (today's, or an earlier one the gazetteer knows) → its code. */

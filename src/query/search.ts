@@ -7,7 +7,7 @@
 import type { Db, ReportRow } from '../archive/archive-db.js';
 import { ConfigError } from '../errors.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
-import { ftsPhrase, scanCondition, splitTerms, termIndex } from './text-search.js';
+import { ftsPhrase, scanCondition, splitTerms, termIndex, type SqlCondition } from './text-search.js';
 
 export interface SearchRequest {
   /** Words that must all occur in the title or text. */
@@ -58,36 +58,24 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   if (!Number.isInteger(page) || page < 1) throw new ConfigError('search: page must be 1 or more');
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new ConfigError(`search: page size must be 1–${MAX_PAGE_SIZE}`);
 
-  const long = terms.filter((t) => termIndex(t) === 'reports_fts');
-  const pairs = terms.filter((t) => termIndex(t) === 'reports_bigram');
-  const rest = terms.filter((t) => termIndex(t) === undefined);
-  // Each index answers once, into a materialised table: left to itself the planner may run one
-  // index's MATCH again for every row of the other (seconds on a mixed query such as 复议 依申请).
-  const matches: { name: string; table: string; terms: string[] }[] = [
-    { name: 't', table: 'reports_fts', terms: long },
-    { name: 'b', table: 'reports_bigram', terms: pairs },
+  const indexed = [
+    { table: 'reports_fts', terms: terms.filter((t) => termIndex(t) === 'reports_fts') },
+    { table: 'reports_bigram', terms: terms.filter((t) => termIndex(t) === 'reports_bigram') },
   ].filter((m) => m.terms.length);
-  const withClause = matches.length
-    ? `WITH ${matches.map((m) => `${m.name} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?)`).join(', ')}`
-    : '';
-  const joins = matches.map((m) => `JOIN ${m.name} ON ${m.name}.id = r.id`).join(' ');
-  const scores = matches.map((m) => `${m.name}.rank`);
   // One character, or two that are not both Han (a number, a Latin word): no index answers them,
   // so they only narrow what the indexes and filters found.
-  const conditions = [
-    ...filterConditions(request.filter ?? {}),
-    ...rest.map(scanCondition),
-  ];
-  const from = `FROM reports r ${joins} ${conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : ''}`;
-  const params = [...matches.map((m) => phrases(m.terms)), ...conditions.flatMap((c) => c.params)];
-  const total = (db.prepare(`${withClause} SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-  // bm25 is lower for better matches; without an index term every hit scores the same, and the
-  // newest come first.
-  const byDate = 'r.year DESC, r.published DESC, r.id DESC';
-  const order = request.sort === 'date' || !scores.length ? byDate : `${scores.join(' + ')}, r.year DESC, r.id DESC`;
-  const rows = db
-    .prepare(`${withClause} SELECT r.id, r.title, r.year, r.region_code, r.region_name, r.issuer, r.published, r.url, r.text ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, pageSize, (page - 1) * pageSize) as Pick<ReportRow, 'id' | 'title' | 'year' | 'region_code' | 'region_name' | 'issuer' | 'published' | 'url' | 'text'>[];
+  const conditions = [...filterConditions(request.filter ?? {}), ...terms.filter((t) => termIndex(t) === undefined).map(scanCondition)];
+  const limit = { size: pageSize, offset: (page - 1) * pageSize };
+  const { total, ids } =
+    request.sort === 'date' || !indexed.length ? newestIds(db, indexed, conditions, limit) : bestIds(db, indexed, conditions, limit);
+  const byId = new Map(
+    (
+      db
+        .prepare(`SELECT id, title, year, region_code, region_name, issuer, published, url, text FROM reports WHERE id IN (${ids.map(() => '?').join(', ')})`)
+        .all(...ids) as Pick<ReportRow, 'id' | 'title' | 'year' | 'region_code' | 'region_name' | 'issuer' | 'published' | 'url' | 'text'>[]
+    ).map((r) => [r.id, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
   return {
     total,
     page,
@@ -104,6 +92,64 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
       snippet: snippetOf(r.text, terms),
     })),
   };
+}
+
+interface IndexedTerms {
+  table: string;
+  terms: string[];
+}
+
+interface PageLimit {
+  size: number;
+  offset: number;
+}
+
+const where = (conditions: SqlCondition[]) => (conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '');
+
+/** Reports holding every word, counted by the indexes alone (no ranking, no report read). */
+function indexOnlyCount(db: Db, indexed: IndexedTerms[]): number {
+  const sets = indexed.map((m) => `SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?`);
+  const sql = sets.length === 1 ? `SELECT count(*) AS n FROM ${indexed[0]!.table} WHERE ${indexed[0]!.table} MATCH ?` : `SELECT count(*) AS n FROM (${sets.join(' INTERSECT ')})`;
+  return (db.prepare(sql).get(...indexed.map((m) => phrases(m.terms))) as { n: number }).n;
+}
+
+/**
+ * Best first: bm25 (lower is better), summed over the indexes. Each index answers once, into a
+ * materialised table (left to itself the planner may run one index's MATCH again for every row of
+ * the other); the reports' rows are read only when a filter needs them, through the catalogue
+ * index, so a word found in every report of a national archive costs its ranking, not 100 000 row
+ * reads.
+ */
+function bestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
+  const names = indexed.map((_, i) => `m${i}`);
+  const withClause = `WITH ${indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?)`).join(', ')}`;
+  const [first, ...others] = names;
+  const joins = [...others.map((n) => `JOIN ${n} ON ${n}.id = ${first}.id`), ...(conditions.length ? [`JOIN reports r ON r.id = ${first}.id`] : [])].join(' ');
+  const from = `FROM ${first} ${joins} ${where(conditions)}`;
+  const params = [...indexed.map((m) => phrases(m.terms)), ...conditions.flatMap((c) => c.params)];
+  const total = conditions.length ? (db.prepare(`${withClause} SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n : indexOnlyCount(db, indexed);
+  const ids = db
+    .prepare(`${withClause} SELECT ${first}.id AS id ${from} ORDER BY ${names.map((n) => `${n}.rank`).join(' + ')}, ${first}.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit.size, limit.offset) as { id: number }[];
+  return { total, ids: ids.map((r) => r.id) };
+}
+
+/**
+ * Newest first (year, then date published), also the order when no index answers any word.
+ * Words become membership tests, so the (year, published) index read backwards yields the page
+ * without sorting every match; the count asks only the indexes when nothing else narrows.
+ */
+function newestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
+  // The unary + keeps the planner from looking up every matching id in the reports table (a page
+  // read each, text included): it reads an index instead and tests each id against the matches.
+  const matches = indexed.map((m) => ({ sql: `+r.id IN (SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?)`, params: [phrases(m.terms)] }));
+  const all = [...matches, ...conditions];
+  const params = all.flatMap((c) => c.params);
+  const total = conditions.length || !indexed.length ? (db.prepare(`SELECT count(*) AS n FROM reports r ${where(all)}`).get(...params) as { n: number }).n : indexOnlyCount(db, indexed);
+  const ids = db
+    .prepare(`SELECT r.id AS id FROM reports r ${where(all)} ORDER BY r.year DESC, r.published DESC, r.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit.size, limit.offset) as { id: number }[];
+  return { total, ids: ids.map((r) => r.id) };
 }
 
 /** Characters of context before the first match and of snippet in all. */

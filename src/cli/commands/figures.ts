@@ -4,12 +4,12 @@
 import type { Db } from '../../archive/archive-db.js';
 import { ConfigError } from '../../errors.js';
 import { FIGURE_KEYS } from '../../extract/figures/index.js';
-import { figureAcross, storedFigureKeys } from '../../query/figure-query.js';
+import { figureAcross, presentFigureKeys, storedFigureKeys } from '../../query/figure-query.js';
 import type { ReportFilter } from '../../query/report-query.js';
 import { formatCsv, formatTable } from '../output.js';
 
 function knownKeys(db: Db): Set<string> {
-  return new Set([...Object.keys(FIGURE_KEYS), ...storedFigureKeys(db).map((k) => k.key)]);
+  return new Set([...Object.keys(FIGURE_KEYS), ...presentFigureKeys(db)]);
 }
 
 export function figuresCommand(db: Db, key: string, filter: ReportFilter, format: 'table' | 'json' | 'csv'): string {

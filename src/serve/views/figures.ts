@@ -3,7 +3,8 @@
  * sum), a chart drawn by ECharts from the JSON API, and the CSV to download.
  */
 import type { Db } from '../../archive/archive-db.js';
-import { figureAcross, storedFigureKeys, type FigureRow } from '../../query/figure-query.js';
+import { FIGURE_KEYS } from '../../extract/figures/index.js';
+import { figureAcross, presentFigureKeys, type FigureRow } from '../../query/figure-query.js';
 import type { ReportFilter } from '../../query/report-query.js';
 import { html, layout } from '../html.js';
 
@@ -22,12 +23,12 @@ export function figureRows(db: Db, key: string, filter: ReportFilter): FigureWit
 }
 
 export function figuresPage(db: Db, query: { key?: string; year?: string; region?: string }): string {
-  const keys = storedFigureKeys(db);
-  const key = query.key && keys.some((k) => k.key === query.key) ? query.key : undefined;
+  const keys = presentFigureKeys(db);
+  const key = query.key && keys.includes(query.key) ? query.key : undefined;
   const year = query.year && /^\d{4}$/.test(query.year) ? Number(query.year) : undefined;
   const filter: ReportFilter = { ...(year ? { year } : {}), ...(query.region ? { region: query.region } : {}) };
   const form = html`<form action="/figures" method="get"><select name="key" aria-label="figure">${keys.map(
-    (k) => html`<option value="${k.key}"${k.key === key ? html` selected` : ''}>${k.key} (${k.reports})</option>`,
+    (k) => html`<option value="${k}"${k === key ? html` selected` : ''}>${k} ${FIGURE_KEYS[k]?.label ?? ''}</option>`,
   )}</select><input name="year" value="${query.year ?? ''}" placeholder="年度" size="6" aria-label="year"><input name="region" value="${query.region ?? ''}" placeholder="地区" aria-label="region"><button>show</button></form>`;
   if (!key) return layout('数据 Figures', html`<h1>数据 Figures</h1>${form}<p>Pick a figure (keys: docs/figures.md).</p>`);
   const rows = figureRows(db, key, filter);

@@ -12,6 +12,7 @@ export interface SearchQuery {
   kind?: string;
   sort?: string;
   page?: string;
+  pageSize?: string;
 }
 
 export function searchRequestOf(query: SearchQuery): SearchRequest | undefined {
@@ -23,7 +24,8 @@ export function searchRequestOf(query: SearchQuery): SearchRequest | undefined {
     filter: { ...(query.region ? { region: query.region } : {}), ...(year && Number.isInteger(year) ? { year } : {}), ...levelAndKindOf(query) },
     sort: query.sort === 'date' ? 'date' : 'relevance',
     page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: 20,
+    // Out of range (over 100): searchReports says so, as a 400.
+    pageSize: query.pageSize && /^\d+$/.test(query.pageSize) ? Number(query.pageSize) : 20,
   };
 }
 
