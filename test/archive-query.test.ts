@@ -174,6 +174,12 @@ test('tables, figures and checks are stored with the report and queried across r
   assert.deepEqual(exported.figures, { 'applications.new.natural': 2790, 'applications.new.total': 2800 });
   assert.equal(exported.checks[0]!.ok, true);
   assert.deepEqual(exported.uncertain, ['applications.new.natural']);
+  // Each figure row carries its report's check results, as counted from the checks themselves.
+  for (const r of figureAcross(archive.db, 'applications.new.total')) {
+    const counted = archive.db.prepare('SELECT count(*) AS n, coalesce(sum(ok = 0), 0) AS failed FROM report_checks WHERE report_id = ?').get(r.id) as { n: number; failed: number };
+    assert.deepEqual([r.checks, r.failedChecks], [counted.n, counted.failed]);
+    assert.ok(r.checks > 0);
+  }
   // The web view's key list steps through the key index; it names exactly the keys stored.
   assert.deepEqual(presentFigureKeys(archive.db), storedFigureKeys(archive.db).map((k) => k.key));
   assert.deepEqual(presentFigureKeys(archive.db), ['applications.new.natural', 'applications.new.total']);

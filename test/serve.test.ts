@@ -15,7 +15,7 @@ import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js'
 import { crawlWith, tempStorage } from './helpers/crawl-sim.js';
 import { openArchiveDb, type Db } from '../src/archive/archive-db.js';
 import { buildServer, CONTENT_SECURITY_POLICY } from '../src/serve/server.js';
-import type { RegionNode } from '../src/serve/views/browse.js';
+import { regionSummary, type RegionNode } from '../src/serve/views/browse.js';
 import { findChromium } from '../src/crawl/browser/find-chromium.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -70,6 +70,7 @@ test('region tree → 鹿邑县 → 2019 → the report, its table 三 and its f
   const page = await tab(t);
   if (!page) return;
   await page.goto(`${base}/`);
+  await page.getByRole('link', { name: '周口市', exact: true }).click();
   await page.getByRole('link', { name: '鹿邑县', exact: true }).click();
   await page.getByRole('link', { name: /^2019/ }).first().click();
   await page.getByRole('link', { name: '鹿邑县人民政府2019年政府信息公开工作年度报告' }).click();
@@ -195,4 +196,12 @@ test('region tree: province → city → county, every count the sum of the node
   const luyi = henan.children.find((c) => c.code === '411600')!.children.find((c) => c.code === '411628')!;
   assert.equal(luyi.name, '鹿邑县');
   assert.ok(luyi.own.government > 0);
+  // The front page's two levels, counted from code prefixes, are the full tree's top two levels.
+  type Top = { code: string; name: string; reports: number; years: Record<number, number>; children: Top[] };
+  const topTwo = (nodes: RegionNode[], depth = 1): Top[] =>
+    nodes.map((n) => ({ code: n.code, name: n.name, reports: n.reports, years: n.years, children: depth < 2 ? topTwo(n.children, depth + 1) : [] }));
+  assert.deepEqual(regionSummary(db), topTwo(tree));
+  // A city's page lists its counties, each linking to its own page.
+  const zhoukou = await (await fetch(`${base}/region/411600`)).text();
+  assert.match(zhoukou, /<a href="\/region\/411628">鹿邑县<\/a>/);
 });

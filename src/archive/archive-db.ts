@@ -275,7 +275,7 @@ export function upsertReport(db: Db, record: ReportRecord, extra: RowExtras): nu
       id = existing.id;
       db.prepare(`UPDATE reports SET ${columns.map((c) => `${c}=@${c}`).join(', ')} WHERE id=@id`).run({ ...params, id });
       db.prepare('DELETE FROM report_images WHERE report_id = ?').run(id);
-      for (const table of ['report_spam', 'report_tables', 'report_figures', 'report_checks', 'report_attachments']) {
+      for (const table of ['report_spam', 'report_tables', 'report_figures', 'report_checks', 'report_check_counts', 'report_attachments']) {
         db.prepare(`DELETE FROM ${table} WHERE report_id = ?`).run(id);
       }
     } else {
@@ -314,6 +314,8 @@ function writeStatistics(db: Db, id: number, record: ReportRecord): void {
   for (const [key, value] of Object.entries(record.statistics.figures)) insertFigure.run(id, key, value, uncertain.has(key) ? 1 : 0);
   const insertCheck = db.prepare('INSERT INTO report_checks (report_id, position, rule, ok, detail) VALUES (?, ?, ?, ?, ?)');
   record.statistics.checks.forEach((c, position) => insertCheck.run(id, position, c.rule, c.ok ? 1 : 0, c.detail));
+  const checks = record.statistics.checks;
+  if (checks.length) db.prepare('INSERT INTO report_check_counts (report_id, checks, failed) VALUES (?, ?, ?)').run(id, checks.length, checks.filter((c) => !c.ok).length);
 }
 
 /** Remembers the portals crawled, so reports can be reprocessed without the seed files. */

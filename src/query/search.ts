@@ -114,42 +114,57 @@ function indexOnlyCount(db: Db, indexed: IndexedTerms[]): number {
 }
 
 /**
- * Best first: bm25 (lower is better), summed over the indexes. Each index answers once, into a
- * materialised table (left to itself the planner may run one index's MATCH again for every row of
- * the other); the reports' rows are read only when a filter needs them, through the catalogue
- * index, so a word found in every report of a national archive costs its ranking, not 100 000 row
- * reads.
+ * Membership in every index's matches, as conditions on reports r. The unary + keeps the planner
+ * from looking up every matching id in the reports table (a page read each, text included): it
+ * reads an index instead and tests each id against the matches.
  */
-function bestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
-  const names = indexed.map((_, i) => `m${i}`);
-  const withClause = `WITH ${indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?)`).join(', ')}`;
-  const [first, ...others] = names;
-  const joins = [...others.map((n) => `JOIN ${n} ON ${n}.id = ${first}.id`), ...(conditions.length ? [`JOIN reports r ON r.id = ${first}.id`] : [])].join(' ');
-  const from = `FROM ${first} ${joins} ${where(conditions)}`;
-  const params = [...indexed.map((m) => phrases(m.terms)), ...conditions.flatMap((c) => c.params)];
-  const total = conditions.length ? (db.prepare(`${withClause} SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n : indexOnlyCount(db, indexed);
-  const ids = db
-    .prepare(`${withClause} SELECT ${first}.id AS id ${from} ORDER BY ${names.map((n) => `${n}.rank`).join(' + ')}, ${first}.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit.size, limit.offset) as { id: number }[];
-  return { total, ids: ids.map((r) => r.id) };
+function matchConditions(indexed: IndexedTerms[]): SqlCondition[] {
+  return indexed.map((m) => ({ sql: `+r.id IN (SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?)`, params: [phrases(m.terms)] }));
+}
+
+/** How many reports hold every word and pass every condition. */
+function matchCount(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[]): number {
+  if (indexed.length && !conditions.length) return indexOnlyCount(db, indexed);
+  const all = [...matchConditions(indexed), ...conditions];
+  return (db.prepare(`SELECT count(*) AS n FROM reports r ${where(all)}`).get(...all.flatMap((c) => c.params)) as { n: number }).n;
 }
 
 /**
- * Newest first (year, then date published), also the order when no index answers any word.
- * Words become membership tests, so the (year, published) index read backwards yields the page
- * without sorting every match; the count asks only the indexes when nothing else narrows.
+ * Best first: bm25 (lower is better), summed over the indexes. Each index answers once, into a
+ * materialised table (left to itself the planner may run one index's MATCH again for every row of
+ * the other). Filters are applied first, from the catalogue indexes, and bm25 is computed only for
+ * the reports they leave: a word found in every report of a national archive, asked for one
+ * province, is ranked over that province's reports.
+ */
+function bestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
+  const names = indexed.map((_, i) => `m${i}`);
+  const filtered = conditions.length ? [`f AS MATERIALIZED (SELECT r.id FROM reports r ${where(conditions)})`] : [];
+  // + again: without it FTS5 is asked for each filtered id in turn, a seek of every doclist each.
+  const within = conditions.length ? ' AND +rowid IN (SELECT id FROM f)' : '';
+  const ranked = indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?${within})`);
+  const [first, ...others] = names;
+  // Filtered, the ranked tables hold exactly the hits: the count comes with the page.
+  const rows = db
+    .prepare(
+      `WITH ${[...filtered, ...ranked].join(', ')}
+       SELECT ${first}.id AS id${conditions.length ? ', count(*) OVER () AS total' : ''} FROM ${first} ${others.map((n) => `JOIN ${n} ON ${n}.id = ${first}.id`).join(' ')}
+       ORDER BY ${names.map((n) => `${n}.rank`).join(' + ')}, ${first}.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...conditions.flatMap((c) => c.params), ...indexed.map((m) => phrases(m.terms)), limit.size, limit.offset) as { id: number; total?: number }[];
+  const total = rows[0]?.total ?? matchCount(db, indexed, conditions);
+  return { total, ids: rows.map((r) => r.id) };
+}
+
+/**
+ * Newest first (year, then date published), also the order when no index answers any word: the
+ * (year, published) index read backwards yields the page without sorting every match.
  */
 function newestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
-  // The unary + keeps the planner from looking up every matching id in the reports table (a page
-  // read each, text included): it reads an index instead and tests each id against the matches.
-  const matches = indexed.map((m) => ({ sql: `+r.id IN (SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?)`, params: [phrases(m.terms)] }));
-  const all = [...matches, ...conditions];
-  const params = all.flatMap((c) => c.params);
-  const total = conditions.length || !indexed.length ? (db.prepare(`SELECT count(*) AS n FROM reports r ${where(all)}`).get(...params) as { n: number }).n : indexOnlyCount(db, indexed);
+  const all = [...matchConditions(indexed), ...conditions];
   const ids = db
     .prepare(`SELECT r.id AS id FROM reports r ${where(all)} ORDER BY r.year DESC, r.published DESC, r.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit.size, limit.offset) as { id: number }[];
-  return { total, ids: ids.map((r) => r.id) };
+    .all(...all.flatMap((c) => c.params), limit.size, limit.offset) as { id: number }[];
+  return { total: matchCount(db, indexed, conditions), ids: ids.map((r) => r.id) };
 }
 
 /** Characters of context before the first match and of snippet in all. */

@@ -22,7 +22,7 @@ export function figuresCommand(db: Db, key: string, filter: ReportFilter, format
   if (format === 'json') return JSON.stringify(rows.map((r) => ({ key, ...r })), null, 2);
   const header = ['id', 'year', 'region', 'name', 'issuer', key, 'uncertain'];
   const cells = rows.map((r) => [String(r.id), String(r.year), r.regionCode, r.regionName, r.issuer, String(r.value), r.uncertain ? 'yes' : '']);
-  if (format === 'csv') return formatCsv([...header, 'title'], rows.map((r, i) => [...cells[i]!, r.title]));
+  if (format === 'csv') return formatCsv([...header, 'checks', 'failed_checks'], rows.map((r, i) => [...cells[i]!, String(r.checks), String(r.failedChecks)]));
   return rows.length ? formatTable(header, cells) : `(no report has ${key})`;
 }
 

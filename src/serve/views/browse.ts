@@ -25,11 +25,13 @@ function ancestry(code: string): string[] {
   return [...new Set([province, city, code])];
 }
 
-export function regionTree(db: Db): RegionNode[] {
+/** The whole tree, or (`within` a region's code) the part of it under that region, ancestors included. */
+export function regionTree(db: Db, within?: string): RegionNode[] {
+  const scope = within ? regionCodeCondition(within) : { sql: '1', params: [] };
   // A government's own report is one its government issued (…政府, as issuerKind says).
   const rows = db
-    .prepare("SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n, sum(issuer LIKE '%政府') AS gov FROM reports GROUP BY region_code, year")
-    .all() as { code: string; name: string; year: number; n: number; gov: number }[];
+    .prepare(`SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n, sum(issuer LIKE '%政府') AS gov FROM reports r WHERE ${scope.sql} GROUP BY region_code, year`)
+    .all(...scope.params) as { code: string; name: string; year: number; n: number; gov: number }[];
   const nodes = new Map<string, RegionNode>();
   const roots: RegionNode[] = [];
   const nodeOf = (code: string, fallbackName: string, parent: RegionNode | undefined): RegionNode => {
@@ -62,17 +64,67 @@ export function regionTree(db: Db): RegionNode[] {
   return roots;
 }
 
-function treeHtml(nodes: RegionNode[]): Html {
+/** Provinces and cities (prefectures) with their counts; counties are listed on their city's page. */
+export type RegionSummary = Omit<RegionNode, 'own' | 'children'> & { children: RegionSummary[] };
+
+/**
+ * The top two levels of the tree, counted from the first four digits of each code: a national
+ * archive's ~3 000 regions would make one page of several megabytes and a whole-archive grouping
+ * by region on every visit.
+ */
+export function regionSummary(db: Db): RegionSummary[] {
+  const rows = db.prepare('SELECT substr(region_code, 1, 4) AS prefix, year, count(*) AS n FROM reports GROUP BY prefix, year').all() as { prefix: string; year: number; n: number }[];
+  const nodes = new Map<string, RegionSummary>();
+  const roots: RegionSummary[] = [];
+  const nodeOf = (code: string, parent: RegionSummary | undefined): RegionSummary => {
+    let node = nodes.get(code);
+    if (!node) {
+      node = { code, name: regionName(code) ?? code, reports: 0, years: {}, children: [] };
+      nodes.set(code, node);
+      (parent ? parent.children : roots).push(node);
+    }
+    return node;
+  };
+  for (const r of rows) {
+    const province = nodeOf(`${r.prefix.slice(0, 2)}0000`, undefined);
+    const city = `${r.prefix}00`;
+    for (const node of city === province.code ? [province] : [province, nodeOf(city, province)]) {
+      node.reports += r.n;
+      node.years[r.year] = (node.years[r.year] ?? 0) + r.n;
+    }
+  }
+  const sort = (list: RegionSummary[]) => {
+    list.sort((a, b) => a.code.localeCompare(b.code));
+    list.forEach((n) => sort(n.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+function treeHtml(nodes: (RegionNode | RegionSummary)[]): Html {
   return html`<ul class="tree">${nodes.map(
-    (n) => html`<li><a href="/region/${n.code}">${n.name}</a> <span class="count">${n.reports}</span>${n.own.government + n.own.departments ? html` <span class="own">政府 ${n.own.government} · 部门 ${n.own.departments}</span>` : ''}
+    (n) => html`<li><a href="/region/${n.code}">${n.name}</a> <span class="count">${n.reports}</span>${'own' in n && n.own.government + n.own.departments ? html` <span class="own">政府 ${n.own.government} · 部门 ${n.own.departments}</span>` : ''}
 <span class="years">${Object.entries(n.years).map(([y, c]) => html`<a href="/region/${n.code}?year=${y}">${y}<sup>${c}</sup></a> `)}</span>${n.children.length ? treeHtml(n.children) : ''}</li>`,
   )}</ul>`;
 }
 
 export function browsePage(db: Db): string {
-  const tree = regionTree(db);
+  const tree = regionSummary(db);
   const total = tree.reduce((s, n) => s + n.reports, 0);
-  return layout('地区 Regions', html`<h1>地区 Regions</h1><p>${total} reports. Province → city → county; each year links to its reports, the number is how many.</p>${treeHtml(tree)}`);
+  return layout(
+    '地区 Regions',
+    html`<h1>地区 Regions</h1><p>${total} reports. Province → city; a city's page lists its counties. Each year links to its reports, the number is how many.</p>${treeHtml(tree)}`,
+  );
+}
+
+/** The node of `code` in the tree of its part of the archive. */
+function nodeIn(nodes: RegionNode[], code: string): RegionNode | undefined {
+  for (const n of nodes) {
+    if (n.code === code) return n;
+    const found = nodeIn(n.children, code);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export interface RegionReport {
@@ -104,11 +156,14 @@ export function regionPage(db: Db, code: string, year?: number): string | undefi
   if (!Object.keys(years).length) return undefined;
   const shown = reports[0]?.year ?? year;
   const name = regionName(code) ?? reports[0]?.regionName ?? code;
+  // One level down: a province's cities, a city's counties, each with its own split.
+  const sub = code.endsWith('00') ? (nodeIn(regionTree(db, code), code)?.children ?? []) : [];
   return layout(
     `${name} ${shown ?? ''}`,
     html`<h1>${name} <small>${code}</small></h1>
 <p class="years">${Object.entries(years).map(([y, n]) => html`<a href="/region/${code}?year=${y}"${Number(y) === shown ? html` class="current"` : ''}>${y} (${n})</a> `)}</p>
 <p><a href="/coverage?region=${code}">覆盖 Coverage of ${name}</a></p>
+${sub.length ? html`<h2>下级 Sub-regions</h2>${treeHtml(sub.map((n) => ({ ...n, children: [] })))}` : ''}
 <table class="list"><thead><tr><th>year</th><th>region</th><th>issuer</th><th>title</th><th>published</th></tr></thead><tbody>
 ${reports.map((r) => html`<tr class="${issuerKind(r.issuer)}"><td>${r.year}</td><td>${r.regionName}</td><td>${r.issuer}</td><td><a href="/report/${r.id}">${r.title}</a></td><td>${r.published ?? '?'}</td></tr>`)}
 </tbody></table>`,

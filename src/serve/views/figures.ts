@@ -4,23 +4,9 @@
  */
 import type { Db } from '../../archive/archive-db.js';
 import { FIGURE_KEYS } from '../../extract/figures/index.js';
-import { figureAcross, presentFigureKeys, type FigureRow } from '../../query/figure-query.js';
+import { figureAcross, presentFigureKeys } from '../../query/figure-query.js';
 import type { ReportFilter } from '../../query/report-query.js';
 import { html, layout } from '../html.js';
-
-export interface FigureWithChecks extends FigureRow {
-  checks: number;
-  failedChecks: number;
-}
-
-export function figureRows(db: Db, key: string, filter: ReportFilter): FigureWithChecks[] {
-  const rows = figureAcross(db, key, filter);
-  const checks = db.prepare('SELECT count(*) AS n, coalesce(sum(ok = 0), 0) AS failed FROM report_checks WHERE report_id = ?');
-  return rows.map((r) => {
-    const c = checks.get(r.id) as { n: number; failed: number };
-    return { ...r, checks: c.n, failedChecks: c.failed };
-  });
-}
 
 export function figuresPage(db: Db, query: { key?: string; year?: string; region?: string }): string {
   const keys = presentFigureKeys(db);
@@ -31,7 +17,7 @@ export function figuresPage(db: Db, query: { key?: string; year?: string; region
     (k) => html`<option value="${k}"${k === key ? html` selected` : ''}>${k} ${FIGURE_KEYS[k]?.label ?? ''}</option>`,
   )}</select><input name="year" value="${query.year ?? ''}" placeholder="年度" size="6" aria-label="year"><input name="region" value="${query.region ?? ''}" placeholder="地区" aria-label="region"><button>show</button></form>`;
   if (!key) return layout('数据 Figures', html`<h1>数据 Figures</h1>${form}<p>Pick a figure (keys: docs/figures.md).</p>`);
-  const rows = figureRows(db, key, filter);
+  const rows = figureAcross(db, key, filter);
   const params = new URLSearchParams({ key, ...(year ? { year: String(year) } : {}), ...(query.region ? { region: query.region } : {}) }).toString();
   const sum = rows.reduce((s, r) => s + r.value, 0);
   return layout(
