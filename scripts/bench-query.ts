@@ -184,8 +184,9 @@ async function main(): Promise<void> {
   await measure('search, 2 characters', SEARCH, search(twoChar, () => ({})), total);
   await measure('search, 2 characters, filtered', SEARCH, search(twoChar, filters), total);
   await measure('search, newest first', SEARCH, search([...threeChar, ...twoChar], () => ({ sort: 'date', ...(r() < 0.5 ? filters() : {}) })), total);
-  await measure('search, two words, page 5', SEARCH, () => `/api/search?${new URLSearchParams({ q: `${pick(twoChar)} ${pick(threeChar)}`, page: '5' })}`, total);
+  await measure('search, two common words, page 5', SEARCH, () => `/api/search?${new URLSearchParams({ q: `${pick(twoChar)} ${pick(threeChar)}`, page: '5' })}`, total);
   await measure('search, rare word', SEARCH, search(rare, () => (r() < 0.5 ? filters() : {})), total);
+  await measure('search, a common and a rare word', SEARCH, () => `/api/search?${new URLSearchParams({ q: `${pick(twoChar)} ${pick(rare)}` })}`, total);
   await measure('search page (HTML), 2 characters, filtered', SEARCH, () => `/search?${new URLSearchParams({ q: pick(twoChar), ...filters() })}`, (b) => b.length);
   await measure('region tree (/)', PAGE, () => '/', (b) => b.length);
   await measure('region page, one year', PAGE, () => {

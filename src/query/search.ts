@@ -136,12 +136,21 @@ function matchCount(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[])
  * the reports they leave: a word found in every report of a national archive, asked for one
  * province, is ranked over that province's reports.
  */
-function bestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
+function bestIds(db: Db, terms: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
+  let indexed = terms;
+  // Words in both indexes (复议 鹿邑县): when one index has far fewer matches, it ranks first and
+  // the other ranks only those, so a rare word spares ranking a common one over the whole archive.
+  let chained = false;
+  if (indexed.length > 1) {
+    const counts = new Map(indexed.map((m) => [m, indexOnlyCount(db, [m])]));
+    indexed = [...indexed].sort((a, b) => counts.get(a)! - counts.get(b)!);
+    chained = counts.get(indexed[0]!)! * 4 < counts.get(indexed[1]!)!;
+  }
   const names = indexed.map((_, i) => `m${i}`);
   const filtered = conditions.length ? [`f AS MATERIALIZED (SELECT r.id FROM reports r ${where(conditions)})`] : [];
-  // + again: without it FTS5 is asked for each filtered id in turn, a seek of every doclist each.
-  const within = conditions.length ? ' AND +rowid IN (SELECT id FROM f)' : '';
-  const ranked = indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?${within})`);
+  // + again: without it FTS5 is asked for each id in turn, a seek of every doclist each.
+  const within = (i: number) => (i > 0 && chained ? ' AND +rowid IN (SELECT id FROM m0)' : conditions.length ? ' AND +rowid IN (SELECT id FROM f)' : '');
+  const ranked = indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?${within(i)})`);
   const [first, ...others] = names;
   // Filtered, the ranked tables hold exactly the hits: the count comes with the page.
   const rows = db
