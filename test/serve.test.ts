@@ -153,6 +153,23 @@ test('archived markup is shown as text and runs nothing; every answer carries th
   await page.close();
 });
 
+test('spam: the affected reports and compromised portals, each report showing what was removed', async (t) => {
+  const page = await tab(t);
+  if (!page) return;
+  await page.goto(`${base}/`);
+  await page.getByRole('navigation').getByRole('link', { name: /Spam/ }).click();
+  const rows = page.locator('table.spam-reports tbody tr');
+  await rows.first().waitFor();
+  const want = (db.prepare('SELECT count(DISTINCT report_id) AS n FROM report_spam').get() as { n: number }).n;
+  assert.ok(want > 0);
+  assert.equal(await rows.count(), want);
+  await rows.first().getByRole('link').click();
+  await page.locator('section.spam').waitFor();
+  assert.ok((await page.locator('section.spam tbody tr').count()) > 0, 'the findings are listed');
+  await page.screenshot({ path: join(shots, 'spam.png'), fullPage: true });
+  await page.close();
+});
+
 test('JSON API: reports a page at a time with the export fields, the spam-affected ones, one report whole', async () => {
   const get = async (path: string) => (await fetch(`${base}${path}`)).json() as Promise<{ total: number; page: number; pageSize: number; reports: Record<string, unknown>[] }>;
   const spam = await get('/api/reports?spam=1');

@@ -48,7 +48,7 @@ export function layout(title: string, body: Html, options: { scripts?: string[] 
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · xxgk-archive</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header><a class="home" href="/">xxgk-archive</a>
-<nav><a href="/">地区 Regions</a><a href="/search">搜索 Search</a><a href="/coverage">覆盖 Coverage</a><a href="/figures">数据 Figures</a></nav>
+<nav><a href="/">地区 Regions</a><a href="/search">搜索 Search</a><a href="/coverage">覆盖 Coverage</a><a href="/figures">数据 Figures</a><a href="/spam">垃圾注入 Spam</a></nav>
 <form class="quick" action="/search" method="get"><input name="q" placeholder="搜索全文，如 复议" aria-label="search"><button>搜索</button></form></header>
 <main>${body}</main>
 ${(options.scripts ?? []).map((s) => html`<script src="${s}"></script>`)}</body></html>`.value}`;

@@ -23,6 +23,7 @@ import { figuresPage } from './views/figures.js';
 import { figureAcross } from '../query/figure-query.js';
 import { reportPage } from './views/report.js';
 import { searchPage, searchRequestOf } from './views/search.js';
+import { spamPage } from './views/spam.js';
 import { versionDiffPage } from './views/versions.js';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -124,6 +125,7 @@ export function buildServer(options: ServeOptions): FastifyInstance {
   app.get('/search', (request, reply) => page(reply, searchPage(db, request.query as Query)));
   app.get('/coverage', (request, reply) => page(reply, coveragePage(db, request.query as Query, options.expect)));
   app.get('/figures', (request, reply) => page(reply, figuresPage(db, request.query as Query)));
+  app.get('/spam', (_request, reply) => page(reply, spamPage(db)));
 
   // The JSON API: reports have the fields of `xxgk export`.
   app.get('/api/regions', () => regionTree(db));
