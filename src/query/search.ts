@@ -75,7 +75,7 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
         .all(...ids) as Pick<ReportRow, 'id' | 'title' | 'year' | 'region_code' | 'region_name' | 'issuer' | 'published' | 'url' | 'text'>[]
     ).map((r) => [r.id, r]),
   );
-  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return {
     total,
     page,
