@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startSimulatedPortals, type SimulatedPortals } from '../sim/portals.js';
@@ -18,7 +18,7 @@ import { searchReports, snippetOf } from '../src/query/search.js';
 import { findReports, issuerKind } from '../src/query/report-query.js';
 import { levelOf } from '../src/extract/region-data.js';
 import { verifyArchive } from '../src/archive/verify-archive.js';
-import { searchCommand } from '../src/cli/commands/query.js';
+import { openForReading, searchCommand } from '../src/cli/commands/query.js';
 
 let sim: SimulatedPortals;
 let dir: string;
@@ -156,6 +156,34 @@ test('an archive written before the pair index gets it when opened', async () =>
     assert.equal(searchReports(upgraded, { q: '诉讼 鹿邑' }).total, 1);
   } finally {
     upgraded.close();
+  }
+});
+
+test('reading commands upgrade an archive of an older schema once, then read it', async () => {
+  const older = join(dir, 'older-storage');
+  await mkdir(older, { recursive: true });
+  const path = join(older, 'archive.sqlite');
+  const old = new Database(path);
+  const catalogue = MIGRATIONS.findIndex((m) => m.includes('reports_catalogue'));
+  // The pair index's migration calls the function our connections register.
+  old.function('xxgk_bigrams', (text: unknown) => cjkBigrams(String(text)));
+  for (const [i, sql] of MIGRATIONS.slice(0, catalogue).entries()) {
+    old.exec(sql);
+    old.pragma(`user_version = ${i + 1}`);
+  }
+  old
+    .prepare("INSERT INTO reports (url, portal, title, year, region_code, region_name, issuer, text, encoding, content_hash, fetched_at, folder) VALUES (?, 'p', ?, 2019, '411628', '鹿邑县', '鹿邑县人民政府', ?, 'utf-8', 'h', '2020-01-01', 'f')")
+    .run('http://example.gov.cn/b.html', '鹿邑县2019年政府信息公开工作年度报告', '本年度行政复议3件。');
+  old.close();
+  assert.throws(() => openArchiveDb(path, { readonly: true }), /older version/);
+  const reader = openForReading(older);
+  try {
+    assert.equal(reader.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(searchReports(reader, { q: '复议', filter: { region: '410000', kind: 'government' } }).total, 1);
+    const indexes = (reader.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    assert.ok(indexes.includes('reports_catalogue') && indexes.includes('reports_year_published'), indexes.join(','));
+  } finally {
+    reader.close();
   }
 });
 

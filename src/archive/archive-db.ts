@@ -29,9 +29,23 @@ export function openArchiveDb(path: string, options: { readonly?: boolean } = {}
     migrate(db);
   } else if ((db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) {
     db.close();
-    throw new XxgkError(`archive ${path} was written by an older version: run "xxgk reprocess" once to upgrade it`, 'archive');
+    throw new XxgkError(`archive ${path} was written by an older version: run any xxgk command that reads it, with write access to it, once to upgrade it`, 'archive');
   }
   return db;
+}
+
+/**
+ * Whether the archive at `path` was written by an older version of the schema: reading commands
+ * upgrade it (openArchiveDb writable) before opening it read-only. Migrations add tables and
+ * indexes and fill them; they never rewrite what a crawl filed.
+ */
+export function archiveNeedsUpgrade(path: string): boolean {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return (db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length;
+  } finally {
+    db.close();
+  }
 }
 
 function migrate(db: Db): void {

@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchiveDb, type Db } from '../../archive/archive-db.js';
+import { archiveNeedsUpgrade, openArchiveDb, type Db } from '../../archive/archive-db.js';
 import { ConfigError } from '../../errors.js';
 import { countByRegionYear, findReports, getReport, spamByPortal, type ReportFilter } from '../../query/report-query.js';
 import { toExported } from '../../query/export-record.js';
@@ -13,6 +13,16 @@ import { searchReports, type SearchRequest, type SnippetPart } from '../../query
 export function openForReading(storageDir: string): Db {
   const path = join(storageDir, 'archive.sqlite');
   if (!existsSync(path)) throw new ConfigError(`no archive at ${path}: run "xxgk crawl" (or "xxgk demo") first, or pass --storage`);
+  if (archiveNeedsUpgrade(path)) {
+    // Written by an earlier version: its new indexes are built once, here (tens of seconds on a
+    // national archive), rather than asking for a reprocess that re-reads every report.
+    process.stderr.write(`xxgk: upgrading ${path} to this version's schema (once)…\n`);
+    try {
+      openArchiveDb(path).close();
+    } catch {
+      // Not writable here: the read-only open below says what to do.
+    }
+  }
   return openArchiveDb(path, { readonly: true });
 }
 
