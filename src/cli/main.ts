@@ -314,7 +314,7 @@ export function buildProgram(exit: { code: number }): Command {
           throw error;
         });
         print(`serving ${storageDir} at ${address}/ (read-only; Ctrl-C to stop)`);
-        await stoppableBySignals((signal) => new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true })), printErr);
+        await stoppableBySignals((signal) => new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true })), printErr, 'stopping after the requests in flight');
       } finally {
         await app.close();
         db.close();

@@ -8,7 +8,12 @@ import { constants } from 'node:os';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export async function stoppableBySignals<T>(task: (signal: AbortSignal) => Promise<T>, say: (line: string) => void): Promise<T> {
+export async function stoppableBySignals<T>(
+  task: (signal: AbortSignal) => Promise<T>,
+  say: (line: string) => void,
+  /** What the first signal does, as the message says it. */
+  stopping = 'stopping after the pages in flight',
+): Promise<T> {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) {
@@ -16,7 +21,7 @@ export async function stoppableBySignals<T>(task: (signal: AbortSignal) => Promi
       // Playwright's exit hook kills the browser; proper-lockfile's removes the lock.
       process.exit(exitCodeOfSignal(name));
     }
-    say(`xxgk: ${name}: stopping after the pages in flight (send it again to exit at once)`);
+    say(`xxgk: ${name}: ${stopping} (send it again to exit at once)`);
     controller.abort(name);
   };
   for (const name of STOP_SIGNALS) process.on(name, onSignal);
