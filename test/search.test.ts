@@ -138,18 +138,27 @@ test('the pair index follows edits and deletions, and verify checks it', async (
   assert.deepEqual(allHits('复议'), scanned(['复议']));
 });
 
-test('an archive written before the pair index gets it when opened', async () => {
-  const path = join(dir, 'older.sqlite');
+/**
+ * An archive at the schema from before the first migration containing `before`, holding one
+ * 鹿邑县 2019 report with `text`, written without our connection code (as an older version did).
+ */
+function olderArchive(path: string, before: string, text: string): void {
   const old = new Database(path);
-  const pairIndex = MIGRATIONS.findIndex((m) => m.includes('CREATE VIRTUAL TABLE reports_bigram'));
-  for (const [i, sql] of MIGRATIONS.slice(0, pairIndex).entries()) {
+  // The pair index's migration calls the function our connections register.
+  old.function('xxgk_bigrams', (s: unknown) => cjkBigrams(String(s)));
+  for (const [i, sql] of MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.includes(before))).entries()) {
     old.exec(sql);
     old.pragma(`user_version = ${i + 1}`);
   }
   old
     .prepare("INSERT INTO reports (url, portal, title, year, region_code, region_name, issuer, text, encoding, content_hash, fetched_at, folder) VALUES (?, 'p', ?, 2019, '411628', '鹿邑县', '鹿邑县人民政府', ?, 'utf-8', 'h', '2020-01-01', 'f')")
-    .run('http://example.gov.cn/a.html', '鹿邑县2019年政府信息公开工作年度报告', '本年度行政复议3件，行政诉讼1件。');
+    .run('http://example.gov.cn/a.html', '鹿邑县2019年政府信息公开工作年度报告', text);
   old.close();
+}
+
+test('an archive written before the pair index gets it when opened', async () => {
+  const path = join(dir, 'older.sqlite');
+  olderArchive(path, 'CREATE VIRTUAL TABLE reports_bigram', '本年度行政复议3件，行政诉讼1件。');
   const upgraded = openArchiveDb(path);
   try {
     assert.equal(searchReports(upgraded, { q: '复议' }).total, 1);
@@ -163,18 +172,7 @@ test('reading commands upgrade an archive of an older schema once, then read it'
   const older = join(dir, 'older-storage');
   await mkdir(older, { recursive: true });
   const path = join(older, 'archive.sqlite');
-  const old = new Database(path);
-  const catalogue = MIGRATIONS.findIndex((m) => m.includes('reports_catalogue'));
-  // The pair index's migration calls the function our connections register.
-  old.function('xxgk_bigrams', (text: unknown) => cjkBigrams(String(text)));
-  for (const [i, sql] of MIGRATIONS.slice(0, catalogue).entries()) {
-    old.exec(sql);
-    old.pragma(`user_version = ${i + 1}`);
-  }
-  old
-    .prepare("INSERT INTO reports (url, portal, title, year, region_code, region_name, issuer, text, encoding, content_hash, fetched_at, folder) VALUES (?, 'p', ?, 2019, '411628', '鹿邑县', '鹿邑县人民政府', ?, 'utf-8', 'h', '2020-01-01', 'f')")
-    .run('http://example.gov.cn/b.html', '鹿邑县2019年政府信息公开工作年度报告', '本年度行政复议3件。');
-  old.close();
+  olderArchive(path, 'reports_catalogue', '本年度行政复议3件。');
   assert.throws(() => openArchiveDb(path, { readonly: true }), /older version/);
   const reader = openForReading(older);
   try {

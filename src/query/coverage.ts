@@ -6,6 +6,7 @@
  */
 import type { Db } from '../archive/archive-db.js';
 import { filterConditions, issuerKind, regionCodeOf, regionCodePrefix, type IssuerKind } from './report-query.js';
+import { whereClause } from './text-search.js';
 export type CoverageStatus = 'on-time' | 'late' | 'undated' | 'missing';
 
 /** How a cell is shown in the CLI's and the web view's matrix. */
@@ -59,7 +60,7 @@ function governmentOf(regionName: string): string {
 
 export function coverageMatrix(db: Db, request: CoverageRequest = {}): CoverageMatrix {
   const conditions = filterConditions(request.region ? { region: request.region } : {});
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const where = whereClause(conditions);
   const reports = db
     .prepare(`SELECT r.id, r.region_code, r.region_name, r.issuer, r.year, r.published FROM reports r ${where} ORDER BY r.region_code, r.issuer, r.year, r.published`)
     .all(...conditions.flatMap((c) => c.params)) as { id: number; region_code: string; region_name: string; issuer: string; year: number; published: string | null }[];

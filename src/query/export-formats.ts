@@ -10,17 +10,18 @@ import type { Db } from '../archive/archive-db.js';
 import { ConfigError } from '../errors.js';
 import { csvCell } from './csv.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
+import { whereClause } from './text-search.js';
 
 export const FIGURES_CSV_HEADER = ['id', 'url', 'year', 'region_code', 'region_name', 'issuer', 'template', 'key', 'value', 'uncertain'];
 
 /** The rows of both figure exports, in FIGURES_CSV_HEADER's column order, streamed from SQLite. */
 function figureRows(db: Db, filter: ReportFilter): IterableIterator<unknown[]> {
   const conditions = filterConditions(filter);
-  const where = conditions.length ? `AND ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const where = whereClause(conditions);
   return db
     .prepare(
       `SELECT r.id, r.url, r.year, r.region_code, r.region_name, r.issuer, r.template, f.key, f.value, f.uncertain
-       FROM report_figures f JOIN reports r ON r.id = f.report_id WHERE 1 ${where} ORDER BY r.region_code, r.year, r.id, f.key`,
+       FROM report_figures f JOIN reports r ON r.id = f.report_id ${where} ORDER BY r.region_code, r.year, r.id, f.key`,
     )
     .raw()
     .iterate(...conditions.flatMap((c) => c.params)) as IterableIterator<unknown[]>;

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../archive/archive-db.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
+import { whereClause } from './text-search.js';
 
 export interface FigureRow {
   id: number;
@@ -25,7 +26,7 @@ export interface FigureRow {
  */
 export function figureAcross(db: Db, key: string, filter: ReportFilter = {}): FigureRow[] {
   const conditions = filterConditions(filter);
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const where = whereClause(conditions);
   const rows = db
     .prepare(
       `WITH picked AS MATERIALIZED (SELECT r.id, r.year, r.region_code, r.region_name, r.issuer FROM reports r ${where})

@@ -4,7 +4,7 @@
 import { rowToReport, type Db, type ReportRow } from '../archive/archive-db.js';
 import { resolveRegion } from '../extract/region.js';
 import { ConfigError } from '../errors.js';
-import { textConditions, type SqlCondition } from './text-search.js';
+import { textConditions, whereClause, type SqlCondition } from './text-search.js';
 import type { ArchivedReport } from '../types.js';
 
 export interface ReportFilter {
@@ -29,11 +29,14 @@ export const ISSUER_KINDS: readonly IssuerKind[] = ['government', 'department'];
 
 /**
  * A government's own report: the issuer is the government itself (issuer.ts spells 政府 out as
- * 人民政府), not one of its offices. The SQL in filterConditions says the same.
+ * 人民政府), not one of its offices. GOVERNMENT_ISSUER says the same in SQL.
  */
 export function issuerKind(issuer: string): IssuerKind {
   return /政府$/.test(issuer) ? 'government' : 'department';
 }
+
+/** issuerKind(r.issuer) === 'government', as an SQL condition on reports r. */
+export const GOVERNMENT_ISSUER = "r.issuer LIKE '%政府'";
 
 /** level= and kind= of a web request: a known value, or nothing (an unknown one is ignored). */
 export function levelAndKindOf(query: { level?: string | undefined; kind?: string | undefined }): Pick<ReportFilter, 'level' | 'kind'> {
@@ -89,14 +92,14 @@ export function filterConditions(filter: ReportFilter): SqlCondition[] {
   if (filter.text) conditions.push(...textConditions(filter.text));
   if (filter.spam) conditions.push({ sql: 'r.id IN (SELECT report_id FROM report_spam)', params: [] });
   if (filter.level) conditions.push({ sql: LEVEL_CONDITION[filter.level], params: [] });
-  if (filter.kind) conditions.push({ sql: filter.kind === 'government' ? "r.issuer LIKE '%政府'" : "r.issuer NOT LIKE '%政府'", params: [] });
+  if (filter.kind) conditions.push({ sql: filter.kind === 'government' ? GOVERNMENT_ISSUER : `NOT ${GOVERNMENT_ISSUER}`, params: [] });
   return conditions;
 }
 
 export function findReports(db: Db, filter: ReportFilter = {}): ArchivedReport[] {
   if (filter.year !== undefined && !Number.isInteger(filter.year)) throw new ConfigError(`--year must be a whole year`);
   const conditions = filterConditions(filter);
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const where = whereClause(conditions);
   const rows = db
     .prepare(`SELECT r.* FROM reports r ${where} ORDER BY r.region_code, r.year, r.id`)
     .all(...conditions.flatMap((c) => c.params)) as ReportRow[];
@@ -106,7 +109,7 @@ export function findReports(db: Db, filter: ReportFilter = {}): ArchivedReport[]
 /** One page of findReports, and how many match in all: what an API can answer on a national archive. */
 export function findReportsPage(db: Db, filter: ReportFilter, page: { limit: number; offset: number }): { total: number; reports: ArchivedReport[] } {
   const conditions = filterConditions(filter);
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const where = whereClause(conditions);
   const params = conditions.flatMap((c) => c.params);
   const total = (db.prepare(`SELECT count(*) AS n FROM reports r ${where}`).get(...params) as { n: number }).n;
   const rows = db.prepare(`SELECT r.* FROM reports r ${where} ORDER BY r.region_code, r.year, r.id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as ReportRow[];

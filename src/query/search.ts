@@ -7,7 +7,7 @@
 import type { Db, ReportRow } from '../archive/archive-db.js';
 import { ConfigError } from '../errors.js';
 import { filterConditions, type ReportFilter } from './report-query.js';
-import { ftsPhrase, scanCondition, splitTerms, termIndex, type SqlCondition } from './text-search.js';
+import { ftsPhrase, indexMatch, scanCondition, splitTerms, termIndex, whereClause, type SqlCondition } from './text-search.js';
 
 export interface SearchRequest {
   /** Words that must all occur in the title or text. */
@@ -58,10 +58,9 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
   if (!Number.isInteger(page) || page < 1) throw new ConfigError('search: page must be 1 or more');
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new ConfigError(`search: page size must be 1–${MAX_PAGE_SIZE}`);
 
-  const indexed = [
-    { table: 'reports_fts', terms: terms.filter((t) => termIndex(t) === 'reports_fts') },
-    { table: 'reports_bigram', terms: terms.filter((t) => termIndex(t) === 'reports_bigram') },
-  ].filter((m) => m.terms.length);
+  const indexed: IndexedTerms[] = (['reports_fts', 'reports_bigram'] as const)
+    .map((table) => ({ table, terms: terms.filter((t) => termIndex(t) === table) }))
+    .filter((m) => m.terms.length);
   // One character, or two that are not both Han (a number, a Latin word): no index answers them,
   // so they only narrow what the indexes and filters found.
   const conditions = [...filterConditions(request.filter ?? {}), ...terms.filter((t) => termIndex(t) === undefined).map(scanCondition)];
@@ -95,7 +94,7 @@ export function searchReports(db: Db, request: SearchRequest): SearchResult {
 }
 
 interface IndexedTerms {
-  table: string;
+  table: 'reports_fts' | 'reports_bigram';
   terms: string[];
 }
 
@@ -104,8 +103,6 @@ interface PageLimit {
   offset: number;
 }
 
-const where = (conditions: SqlCondition[]) => (conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '');
-
 /** Reports holding every word, counted by the indexes alone (no ranking, no report read). */
 function indexOnlyCount(db: Db, indexed: IndexedTerms[]): number {
   const sets = indexed.map((m) => `SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?`);
@@ -113,20 +110,16 @@ function indexOnlyCount(db: Db, indexed: IndexedTerms[]): number {
   return (db.prepare(sql).get(...indexed.map((m) => phrases(m.terms))) as { n: number }).n;
 }
 
-/**
- * Membership in every index's matches, as conditions on reports r. The unary + keeps the planner
- * from looking up every matching id in the reports table (a page read each, text included): it
- * reads an index instead and tests each id against the matches.
- */
+/** Membership in every index's matches, as conditions on reports r. */
 function matchConditions(indexed: IndexedTerms[]): SqlCondition[] {
-  return indexed.map((m) => ({ sql: `+r.id IN (SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?)`, params: [phrases(m.terms)] }));
+  return indexed.map((m) => indexMatch(m.table, phrases(m.terms)));
 }
 
 /** How many reports hold every word and pass every condition. */
 function matchCount(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[]): number {
   if (indexed.length && !conditions.length) return indexOnlyCount(db, indexed);
   const all = [...matchConditions(indexed), ...conditions];
-  return (db.prepare(`SELECT count(*) AS n FROM reports r ${where(all)}`).get(...all.flatMap((c) => c.params)) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM reports r ${whereClause(all)}`).get(...all.flatMap((c) => c.params)) as { n: number }).n;
 }
 
 /**
@@ -147,7 +140,7 @@ function bestIds(db: Db, terms: IndexedTerms[], conditions: SqlCondition[], limi
     chained = counts.get(indexed[0]!)! * 4 < counts.get(indexed[1]!)!;
   }
   const names = indexed.map((_, i) => `m${i}`);
-  const filtered = conditions.length ? [`f AS MATERIALIZED (SELECT r.id FROM reports r ${where(conditions)})`] : [];
+  const filtered = conditions.length ? [`f AS MATERIALIZED (SELECT r.id FROM reports r ${whereClause(conditions)})`] : [];
   // + again: without it FTS5 is asked for each id in turn, a seek of every doclist each.
   const within = (i: number) => (i > 0 && chained ? ' AND +rowid IN (SELECT id FROM m0)' : conditions.length ? ' AND +rowid IN (SELECT id FROM f)' : '');
   const ranked = indexed.map((m, i) => `${names[i]} AS MATERIALIZED (SELECT rowid AS id, rank FROM ${m.table} WHERE ${m.table} MATCH ?${within(i)})`);
@@ -171,7 +164,7 @@ function bestIds(db: Db, terms: IndexedTerms[], conditions: SqlCondition[], limi
 function newestIds(db: Db, indexed: IndexedTerms[], conditions: SqlCondition[], limit: PageLimit): { total: number; ids: number[] } {
   const all = [...matchConditions(indexed), ...conditions];
   const ids = db
-    .prepare(`SELECT r.id AS id FROM reports r ${where(all)} ORDER BY r.year DESC, r.published DESC, r.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT r.id AS id FROM reports r ${whereClause(all)} ORDER BY r.year DESC, r.published DESC, r.id DESC LIMIT ? OFFSET ?`)
     .all(...all.flatMap((c) => c.params), limit.size, limit.offset) as { id: number }[];
   return { total: matchCount(db, indexed, conditions), ids: ids.map((r) => r.id) };
 }

@@ -27,6 +27,21 @@ export function termIndex(term: string): 'reports_fts' | 'reports_bigram' | unde
   return isHanPair(term) ? 'reports_bigram' : undefined;
 }
 
+/** `WHERE` and the conditions joined by AND, or nothing when there are none. */
+export function whereClause(conditions: readonly SqlCondition[]): string {
+  return conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+}
+
+/**
+ * Reports r whose row is in a full-text table's matches. The unary + keeps the planner from
+ * looking up every matching id in the reports table (a page read each, text included, 100 000 of
+ * them for a common word): it reads an index of the reports instead and tests each id against the
+ * matches.
+ */
+export function indexMatch(table: 'reports_fts' | 'reports_bigram', match: string): SqlCondition {
+  return { sql: `+r.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, params: [match] };
+}
+
 /** A term no index answers, found by reading the title and text. */
 export function scanCondition(term: string): SqlCondition {
   return { sql: '(instr(r.text, ?) > 0 OR instr(r.title, ?) > 0)', params: [term, term] };
@@ -36,6 +51,6 @@ export function scanCondition(term: string): SqlCondition {
 export function textConditions(words: string): SqlCondition[] {
   return splitTerms(words).map((term) => {
     const index = termIndex(term);
-    return index ? { sql: `r.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [ftsPhrase(term)] } : scanCondition(term);
+    return index ? indexMatch(index, ftsPhrase(term)) : scanCondition(term);
   });
 }

@@ -43,6 +43,11 @@ export function safeHref(url: string): string {
   }
 }
 
+/** An <option> of a form's <select>, selected when it is the value the request chose. */
+export function option(value: string, label: string, chosen: string | undefined): Html {
+  return value === chosen ? html`<option value="${value}" selected>${label}</option>` : html`<option value="${value}">${label}</option>`;
+}
+
 /** The page around a view: no inline script or style anywhere (the Content-Security-Policy forbids them). */
 export function layout(title: string, body: Html, options: { scripts?: string[] } = {}): string {
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../archive/archive-db.js';
 import { regionName } from '../../extract/region.js';
-import { issuerKind, regionCodeCondition } from '../../query/report-query.js';
+import { GOVERNMENT_ISSUER, issuerKind, regionCodeCondition } from '../../query/report-query.js';
 import { html, layout, type Html } from '../html.js';
 
 export interface RegionNode {
@@ -25,38 +25,44 @@ function ancestry(code: string): string[] {
   return [...new Set([province, city, code])];
 }
 
-/** The whole tree, or (`within` a region's code) the part of it under that region, ancestors included. */
-export function regionTree(db: Db, within?: string): RegionNode[] {
-  const scope = within ? regionCodeCondition(within) : { sql: '1', params: [] };
-  // A government's own report is one its government issued (…政府, as issuerKind says).
-  const rows = db
-    .prepare(`SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n, sum(issuer LIKE '%政府') AS gov FROM reports r WHERE ${scope.sql} GROUP BY region_code, year`)
-    .all(...scope.params) as { code: string; name: string; year: number; n: number; gov: number }[];
-  const nodes = new Map<string, RegionNode>();
-  const roots: RegionNode[] = [];
-  const nodeOf = (code: string, fallbackName: string, parent: RegionNode | undefined): RegionNode => {
-    let node = nodes.get(code);
-    if (!node) {
-      node = { code, name: regionName(code) ?? fallbackName, reports: 0, years: {}, own: { government: 0, departments: 0 }, children: [] };
-      nodes.set(code, node);
-      (parent ? parent.children : roots).push(node);
-    }
-    return node;
-  };
+interface CountRow {
+  code: string;
+  /** The name the reports use, for a code the gazetteer does not know. */
+  name: string;
+  year: number;
+  n: number;
+}
+
+interface CountNode<T> {
+  code: string;
+  reports: number;
+  years: Record<number, number>;
+  children: T[];
+}
+
+/**
+ * Each row counted on every node of its ancestry (province → city → its own code), nodes made by
+ * `create` as first met; `own` sees the row at its own node. Sorted by code at every level.
+ */
+function countTree<T extends CountNode<T>, R extends CountRow>(rows: readonly R[], create: (code: string, name: string) => T, own?: (node: T, row: R) => void): T[] {
+  const nodes = new Map<string, T>();
+  const roots: T[] = [];
   for (const r of rows) {
-    let parent: RegionNode | undefined;
+    let parent: T | undefined;
     for (const code of ancestry(r.code)) {
-      const node = nodeOf(code, code === r.code ? r.name : code, parent);
+      let node = nodes.get(code);
+      if (!node) {
+        node = create(code, regionName(code) ?? (code === r.code ? r.name : code));
+        nodes.set(code, node);
+        (parent ? parent.children : roots).push(node);
+      }
       node.reports += r.n;
       node.years[r.year] = (node.years[r.year] ?? 0) + r.n;
-      if (code === r.code) {
-        node.own.government += r.gov;
-        node.own.departments += r.n - r.gov;
-      }
+      if (code === r.code) own?.(node, r);
       parent = node;
     }
   }
-  const sort = (list: RegionNode[]) => {
+  const sort = (list: T[]) => {
     list.sort((a, b) => a.code.localeCompare(b.code));
     list.forEach((n) => sort(n.children));
   };
@@ -64,41 +70,35 @@ export function regionTree(db: Db, within?: string): RegionNode[] {
   return roots;
 }
 
+/** The whole tree, or (`within` a region's code) the part of it under that region, ancestors included. */
+export function regionTree(db: Db, within?: string): RegionNode[] {
+  const scope = within ? regionCodeCondition(within) : { sql: '1', params: [] };
+  const rows = db
+    .prepare(`SELECT region_code AS code, max(region_name) AS name, year, count(*) AS n, sum(${GOVERNMENT_ISSUER}) AS gov FROM reports r WHERE ${scope.sql} GROUP BY region_code, year`)
+    .all(...scope.params) as (CountRow & { gov: number })[];
+  return countTree(
+    rows,
+    (code, name): RegionNode => ({ code, name, reports: 0, years: {}, own: { government: 0, departments: 0 }, children: [] }),
+    (node, row) => {
+      node.own.government += row.gov;
+      node.own.departments += row.n - row.gov;
+    },
+  );
+}
+
 /** Provinces and cities (prefectures) with their counts; counties are listed on their city's page. */
 export type RegionSummary = Omit<RegionNode, 'own' | 'children'> & { children: RegionSummary[] };
 
 /**
- * The top two levels of the tree, counted from the first four digits of each code: a national
- * archive's ~3 000 regions would make one page of several megabytes and a whole-archive grouping
- * by region on every visit.
+ * The top two levels of the tree, counted from the first four digits of each code (a city's code,
+ * or its province's for the province's own reports): a national archive's ~3 000 regions would
+ * make one page of several megabytes and a whole-archive grouping by region on every visit.
  */
 export function regionSummary(db: Db): RegionSummary[] {
-  const rows = db.prepare('SELECT substr(region_code, 1, 4) AS prefix, year, count(*) AS n FROM reports GROUP BY prefix, year').all() as { prefix: string; year: number; n: number }[];
-  const nodes = new Map<string, RegionSummary>();
-  const roots: RegionSummary[] = [];
-  const nodeOf = (code: string, parent: RegionSummary | undefined): RegionSummary => {
-    let node = nodes.get(code);
-    if (!node) {
-      node = { code, name: regionName(code) ?? code, reports: 0, years: {}, children: [] };
-      nodes.set(code, node);
-      (parent ? parent.children : roots).push(node);
-    }
-    return node;
-  };
-  for (const r of rows) {
-    const province = nodeOf(`${r.prefix.slice(0, 2)}0000`, undefined);
-    const city = `${r.prefix}00`;
-    for (const node of city === province.code ? [province] : [province, nodeOf(city, province)]) {
-      node.reports += r.n;
-      node.years[r.year] = (node.years[r.year] ?? 0) + r.n;
-    }
-  }
-  const sort = (list: RegionSummary[]) => {
-    list.sort((a, b) => a.code.localeCompare(b.code));
-    list.forEach((n) => sort(n.children));
-  };
-  sort(roots);
-  return roots;
+  const rows = db
+    .prepare("SELECT substr(region_code, 1, 4) || '00' AS code, substr(region_code, 1, 4) || '00' AS name, year, count(*) AS n FROM reports GROUP BY code, year")
+    .all() as CountRow[];
+  return countTree(rows, (code, name): RegionSummary => ({ code, name, reports: 0, years: {}, children: [] }));
 }
 
 function treeHtml(nodes: (RegionNode | RegionSummary)[]): Html {

@@ -6,7 +6,7 @@ import type { Db } from '../../archive/archive-db.js';
 import { FIGURE_KEYS } from '../../extract/figures/index.js';
 import { figureAcross, presentFigureKeys } from '../../query/figure-query.js';
 import type { ReportFilter } from '../../query/report-query.js';
-import { html, layout } from '../html.js';
+import { html, layout, option } from '../html.js';
 
 export function figuresPage(db: Db, query: { key?: string; year?: string; region?: string }): string {
   const keys = presentFigureKeys(db);
@@ -14,7 +14,7 @@ export function figuresPage(db: Db, query: { key?: string; year?: string; region
   const year = query.year && /^\d{4}$/.test(query.year) ? Number(query.year) : undefined;
   const filter: ReportFilter = { ...(year ? { year } : {}), ...(query.region ? { region: query.region } : {}) };
   const form = html`<form action="/figures" method="get"><select name="key" aria-label="figure">${keys.map(
-    (k) => html`<option value="${k}"${k === key ? html` selected` : ''}>${k} ${FIGURE_KEYS[k]?.label ?? ''}</option>`,
+    (k) => option(k, `${k} ${FIGURE_KEYS[k]?.label ?? ''}`, key),
   )}</select><input name="year" value="${query.year ?? ''}" placeholder="年度" size="6" aria-label="year"><input name="region" value="${query.region ?? ''}" placeholder="地区" aria-label="region"><button>show</button></form>`;
   if (!key) return layout('数据 Figures', html`<h1>数据 Figures</h1>${form}<p>Pick a figure (keys: docs/figures.md).</p>`);
   const rows = figureAcross(db, key, filter);

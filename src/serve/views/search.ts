@@ -2,7 +2,7 @@
 import type { Db } from '../../archive/archive-db.js';
 import { levelAndKindOf } from '../../query/report-query.js';
 import { searchReports, type SearchRequest } from '../../query/search.js';
-import { html, layout } from '../html.js';
+import { html, layout, option } from '../html.js';
 
 export interface SearchQuery {
   q?: string;
@@ -29,10 +29,6 @@ export function searchRequestOf(query: SearchQuery): SearchRequest | undefined {
   };
 }
 
-function option(value: string, label: string, chosen: string | undefined) {
-  return value === chosen ? html`<option value="${value}" selected>${label}</option>` : html`<option value="${value}">${label}</option>`;
-}
-
 export function searchPage(db: Db, query: SearchQuery): string {
   const request = searchRequestOf(query);
   const form = html`<form class="search" action="/search" method="get">
@@ -41,7 +37,7 @@ export function searchPage(db: Db, query: SearchQuery): string {
 <input name="year" value="${query.year ?? ''}" placeholder="年度" aria-label="year" size="6">
 <select name="level" aria-label="level"><option value="">所有层级 any level</option>${option('province', '省级 province', query.level)}${option('city', '市级 city', query.level)}${option('county', '县级 county', query.level)}</select>
 <select name="kind" aria-label="kind"><option value="">政府及部门 all issuers</option>${option('government', '政府 governments', query.kind)}${option('department', '部门 departments', query.kind)}</select>
-<select name="sort" aria-label="sort"><option value="relevance">相关 relevance</option><option value="date"${query.sort === 'date' ? html` selected` : ''}>最新 newest</option></select>
+<select name="sort" aria-label="sort">${option('relevance', '相关 relevance', query.sort)}${option('date', '最新 newest', query.sort)}</select>
 <button>搜索</button></form>`;
   if (!request) return layout('搜索 Search', html`<h1>搜索 Search</h1>${form}<p>Every word must occur; two-character words such as 复议 work.</p>`);
   const result = searchReports(db, request);
